@@ -1,0 +1,114 @@
+/**
+ * Validation of knowledge-base source files: the schema per entry, then the
+ * rules that span entries. Every problem names the file, the entry id and
+ * the field, so a contributor can fix it without guessing.
+ */
+import * as v from 'valibot';
+import { CLAIM_KINDS, EntrySchema, type Entry } from './schema';
+
+export interface KbFile {
+  /** Path shown in messages, relative to the repository root. */
+  file: string;
+  /** Parsed JSON content (one entry per file). */
+  data: unknown;
+  /** Set when the file is not valid JSON. */
+  parseError?: string;
+}
+
+export interface KbProblem {
+  file: string;
+  id: string;
+  field: string;
+  message: string;
+}
+
+export class KbValidationError extends Error {
+  constructor(readonly problems: KbProblem[]) {
+    super(
+      `Knowledge base has ${problems.length} problem(s):\n` +
+        problems.map((p) => `  ${p.file} [${p.id}] ${p.field}: ${p.message}`).join('\n'),
+    );
+    this.name = 'KbValidationError';
+  }
+}
+
+/** Normalised form used to detect an alias claimed by two entries. */
+export function aliasKey(text: string, caseSensitive: boolean): string {
+  const t = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return caseSensitive ? t : t.toLowerCase();
+}
+
+export interface ValidateOptions {
+  /** "Today" for the asOf-in-the-future rule, as YYYY-MM-DD. */
+  today: string;
+}
+
+export function validateKb(files: KbFile[], options: ValidateOptions): Entry[] {
+  const problems: KbProblem[] = [];
+  const entries: { file: string; entry: Entry }[] = [];
+
+  for (const { file, data, parseError } of files) {
+    if (parseError !== undefined) {
+      problems.push({ file, id: '(unparsed)', field: '(file)', message: `invalid JSON: ${parseError}` });
+      continue;
+    }
+    const rawId =
+      typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string'
+        ? (data as { id: string }).id
+        : '(no id)';
+    const result = v.safeParse(EntrySchema, data);
+    if (!result.success) {
+      for (const issue of result.issues) {
+        problems.push({ file, id: rawId, field: v.getDotPath(issue) ?? '(entry)', message: issue.message });
+      }
+      continue;
+    }
+    entries.push({ file, entry: result.output });
+  }
+
+  const byId = new Map<string, string>();
+  for (const { file, entry } of entries) {
+    const previous = byId.get(entry.id);
+    if (previous) problems.push({ file, id: entry.id, field: 'id', message: `duplicate id, also in ${previous}` });
+    else byId.set(entry.id, file);
+  }
+
+  const aliasOwner = new Map<string, { id: string; text: string }>();
+  for (const { file, entry } of entries) {
+    const p = (field: string, message: string) => problems.push({ file, id: entry.id, field, message });
+    if (!file.endsWith(`${entry.id}.json`)) p('id', `file name must be ${entry.id}.json`);
+    entry.related.forEach((rid, i) => {
+      if (!byId.has(rid)) p(`related.${i}`, `unknown related id "${rid}"`);
+      if (rid === entry.id) p(`related.${i}`, 'an entry cannot be related to itself');
+    });
+    if (entry.asOf > options.today) p('asOf', `"${entry.asOf}" is in the future (today is ${options.today})`);
+    if (CLAIM_KINDS.includes(entry.kind) && !entry.claim)
+      p('claim', `kind "${entry.kind}" must state who claimed what against whom (claim)`);
+    if (entry.chinaRelated) {
+      if (!entry.nameZh) p('nameZh', 'China-related entries need a Chinese name');
+      if (!entry.aliases.some((a) => a.lang === 'zh-Hans'))
+        p('aliases', 'China-related entries need at least one Simplified Chinese alias');
+    }
+    entry.dates.forEach((d, i) => {
+      if (d.end && d.end < d.start) p(`dates.${i}.end`, `end ${d.end} is before start ${d.start}`);
+    });
+    const seen = new Set<string>();
+    entry.aliases.forEach((a, i) => {
+      const key = aliasKey(a.text, a.caseSensitive);
+      if (seen.has(key)) {
+        p(`aliases.${i}.text`, `alias "${a.text}" is listed twice`);
+        return;
+      }
+      seen.add(key);
+      // An alias may be shared only when both sides mark it as needing context
+      // AND letter case tells them apart; otherwise a mention would be ambiguous.
+      const owner = aliasOwner.get(aliasKey(a.text, false));
+      if (owner && owner.id !== entry.id && !(a.caseSensitive && owner.text !== a.text))
+        p(`aliases.${i}.text`, `alias "${a.text}" is also claimed by "${owner.id}" with no rule that tells them apart`);
+      else aliasOwner.set(aliasKey(a.text, false), { id: entry.id, text: a.text });
+    });
+  }
+
+  if (problems.length > 0) throw new KbValidationError(problems);
+  return entries.map((e) => e.entry).sort((a, b) => a.id.localeCompare(b.id));
+}
