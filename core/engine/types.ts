@@ -1,0 +1,45 @@
+/** Shared types of the detection engine. Pure: no browser-extension API, no Preact. */
+import type { Kind } from '../kb/schema';
+
+/** One alias to find in text, as compiled from the knowledge base. */
+export interface MatcherPattern {
+  text: string;
+  /** Knowledge-base entry id. */
+  id: string;
+  kind: Kind;
+  caseSensitive: boolean;
+  /** Counts only when the surrounding text is about hacking/espionage. */
+  requiresContext: boolean;
+}
+
+/** A signal that contributed to the verdict, shown to the reader as "why". */
+export interface Signal {
+  /** The term or entity id. */
+  term: string;
+  /** "term" for lexicon words, "entity" for knowledge-base entries, "penalty" for negative cues. */
+  type: 'term' | 'entity' | 'penalty';
+  weight: number;
+  count: number;
+}
+
+export interface Mention {
+  id: string;
+  /** The exact text found. */
+  text: string;
+  /** Character offsets in the analysed text. */
+  start: number;
+  end: number;
+  /** For documents: the text node and offsets inside it. */
+  node?: Text;
+  nodeStart?: number;
+  nodeEnd?: number;
+}
+
+export interface Analysis {
+  isArticle: boolean;
+  espionage: boolean;
+  score: number;
+  signals: Signal[];
+  mentions: Mention[];
+  lang: string;
+}
