@@ -33,6 +33,13 @@ export interface Mention {
   node?: Text;
   nodeStart?: number;
   nodeEnd?: number;
+  /**
+   * Added: set only when the mention runs across several text nodes
+   * ("Volt <b>Typhoon</b>"). Then `nodeEnd` is the end of `node`, and the
+   * mention ends at `endNodeOffset` in `endNode`.
+   */
+  endNode?: Text;
+  endNodeOffset?: number;
 }
 
 export interface Analysis {

@@ -2,7 +2,7 @@
 import type { MatcherPattern } from '../engine/types';
 import type { Entry } from './schema';
 
-/** Every alias of every entry (plus the entry's name), for the content-script matcher. */
+/** Every alias of every entry, for the content-script matcher (the name counts only if listed as an alias). */
 export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
   const out: MatcherPattern[] = [];
   for (const e of entries) {

@@ -1,0 +1,249 @@
+/**
+ * One pass over the article text: gate, region, matcher (knowledge-base
+ * aliases and lexicon cues in the same automaton), context rules, verdict.
+ * analyzeDocumentAsync() runs the same steps in slices of ~10 ms.
+ */
+import type { MatcherPattern } from './types';
+import { CLS_HAN, CLS_HANGUL, CLS_KANA, CLS_SPACE, charClasses } from './chars';
+import { classifyHits, DEFAULT_THRESHOLD, type Features } from './classify';
+import { isProbablyArticle } from './gate';
+import { detectLang } from './lang';
+import { getDefaultLexicon, type Lexicon } from './lexicon';
+import { compileMatcher, type Hit, type Matcher, type MatcherData } from './matcher';
+import { collectTextSteps, findRegionSteps, linkDensity, locate, runSteps, type RegionText } from './region';
+import type { Analysis, Mention } from './types';
+
+export interface AnalyzeOptions {
+  /** Built with buildMatcherData() so it holds the lexicon cues too. */
+  matcher: Matcher;
+  lexicon?: Lexicon;
+  /** Score at or above which the verdict is espionage (0..1). */
+  threshold?: number;
+  /** Characters either side of a context-requiring alias that must hold a hacking cue. */
+  contextWindow?: number;
+}
+
+export interface AsyncOptions extends AnalyzeOptions {
+  /** Longest stretch of work before yielding to the event loop, in ms. */
+  sliceMs?: number;
+  signal?: AbortSignal;
+}
+
+/** Analysis plus what scripts need to explain it. */
+export interface AnalysisDetail extends Analysis {
+  features: Features;
+  /** Length of the analysed text. */
+  textLength: number;
+}
+
+/** Matcher data for the extension build: knowledge-base aliases plus the lexicon. */
+export function buildMatcherData(kb: readonly MatcherPattern[], lexicon: Lexicon = getDefaultLexicon()): MatcherData {
+  return compileMatcher(kb, lexicon.patterns);
+}
+
+const CONTEXT_WINDOW = 400;
+const SCAN_CHUNK = 65536;
+/** Below this size (Latin-character equivalents) a text is not an article. */
+const MIN_ARTICLE_SIZE = 600;
+
+/** Size in Latin-character equivalents: a CJK character counts as three. */
+export function textSize(text: string): number {
+  const cls = charClasses();
+  let size = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = cls[text.charCodeAt(i)];
+    if (k === CLS_SPACE) continue;
+    size += k === CLS_HAN || k === CLS_KANA || k === CLS_HANGUL ? 3 : 1;
+  }
+  return size;
+}
+
+function* scanSteps(matcher: Matcher, text: string): Generator<void, Hit[]> {
+  const hits: Hit[] = [];
+  let from = 0;
+  while (from < text.length) {
+    from = matcher.scan(text, hits, from, Math.min(text.length, from + SCAN_CHUNK));
+    if (from < text.length) yield;
+  }
+  return hits;
+}
+
+interface Judged {
+  espionage: boolean;
+  score: number;
+  signals: Analysis['signals'];
+  features: Features;
+  lang: string;
+  /** Knowledge-base hits that stand (context rules applied). */
+  entityHits: Hit[];
+}
+
+function judge(text: string, hits: Hit[], isArticle: boolean, options: AnalyzeOptions): Judged {
+  const { matcher } = options;
+  const lexicon = options.lexicon ?? getDefaultLexicon();
+  const patterns = matcher.patterns;
+  const window = options.contextWindow ?? CONTEXT_WINDOW;
+
+  // Positions of hacking cues, in text order (hits are in order).
+  const cues: number[] = [];
+  for (const h of hits) {
+    const p = patterns[h.pattern]!;
+    if (p.term >= 0 ? (lexicon.terms[p.term]?.c ?? 0) > 0 : !p.requiresContext && (p.kind === 'threat-actor' || p.kind === 'operation'))
+      cues.push(h.start);
+  }
+  const hasCueNear = (pos: number) => {
+    let lo = 0;
+    let hi = cues.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cues[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const after = cues[lo];
+    const before = cues[lo - 1];
+    return (after !== undefined && after - pos <= window) || (before !== undefined && pos - before <= window);
+  };
+
+  const counted: Hit[] = [];
+  const needDocContext: Hit[] = [];
+  for (const h of hits) {
+    const p = patterns[h.pattern]!;
+    if (p.requiresContext && !hasCueNear(h.start)) needDocContext.push(h);
+    else counted.push(h);
+  }
+  const lang = detectLang(text);
+  const verdict = classifyHits({
+    hits: counted,
+    patterns,
+    lexicon,
+    size: textSize(text),
+    threshold: options.threshold ?? DEFAULT_THRESHOLD,
+  });
+  const espionage = verdict.espionage && isArticle && lang !== 'other';
+  const entityHits = counted.filter((h) => patterns[h.pattern]!.term < 0);
+  // A whole article about espionage is context enough for "Lazarus" or "Equation".
+  if (espionage) {
+    for (const h of needDocContext) if (patterns[h.pattern]!.term < 0) entityHits.push(h);
+    entityHits.sort((a, b) => a.start - b.start);
+  }
+  return { espionage, score: verdict.score, signals: verdict.signals, features: verdict.features, lang, entityHits };
+}
+
+export function analyzeText(text: string, options: AnalyzeOptions): AnalysisDetail {
+  const hits = runSteps(scanSteps(options.matcher, text));
+  const isArticle = textSize(text) >= MIN_ARTICLE_SIZE;
+  const j = judge(text, hits, isArticle, options);
+  const mentions: Mention[] = j.entityHits.map((h) => ({
+    id: options.matcher.patterns[h.pattern]!.id,
+    text: text.slice(h.start, h.end),
+    start: h.start,
+    end: h.end,
+  }));
+  return {
+    isArticle,
+    espionage: j.espionage,
+    score: j.score,
+    signals: j.signals,
+    mentions,
+    lang: j.lang,
+    features: j.features,
+    textLength: text.length,
+  };
+}
+
+const NOT_FOUND = /\b(404|page not found|not found)\b|页面不存在|找不到/i;
+
+/** Pages the gate lets through that still are not one article: hubs, 404s, forums. */
+function looksLikeArticle(doc: Document, root: Element, region: RegionText, gatePassed: boolean): boolean {
+  const bodyText = region.text.slice(region.titleEnd);
+  const size = textSize(bodyText);
+  if (size < MIN_ARTICLE_SIZE) return false;
+  if (!gatePassed && size < 3000) return false;
+  if (NOT_FOUND.test(doc.title) && size < 3000) return false;
+  if (region.linkChars > bodyText.length * 0.5) return false;
+  if (root === doc.body && linkDensity(root) > 0.35) return false;
+  const forum = doc.querySelector(
+    '[itemtype*="DiscussionForumPosting"], [itemtype*="schema.org/Comment"], shreddit-comment, [data-testid="comment"]',
+  );
+  if (forum && !doc.querySelector('[itemtype*="NewsArticle"], [itemtype*="schema.org/Article"], [itemtype*="BlogPosting"]')) return false;
+  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.toLowerCase() ?? '';
+  if (ogType === 'website' || ogType === '') {
+    const url =
+      doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+      doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+      '';
+    // A site's root address is its home page.
+    if (/^https?:\/\/[^/]+\/?(index\.html?)?([?#].*)?$/i.test(url)) return false;
+  }
+  return true;
+}
+
+function* analyzeDocumentSteps(doc: Document, options: AnalyzeOptions): Generator<void, AnalysisDetail> {
+  const gatePassed = isProbablyArticle(doc);
+  yield;
+  const root = (yield* findRegionSteps(doc)) ?? doc.body ?? doc.documentElement;
+  const region = yield* collectTextSteps(root, doc.title ?? '');
+  const { text } = region;
+  const hits = yield* scanSteps(options.matcher, text);
+  const isArticle = looksLikeArticle(doc, root, region, gatePassed);
+  const j = judge(text, hits, isArticle, options);
+  const mentions: Mention[] = [];
+  for (const h of j.entityHits) {
+    if (h.start < region.titleEnd) continue;
+    const start = locate(region, h.start);
+    const last = locate(region, h.end - 1);
+    if (!start || !last) continue;
+    const m: Mention = {
+      id: options.matcher.patterns[h.pattern]!.id,
+      text: text.slice(h.start, h.end),
+      start: h.start,
+      end: h.end,
+      node: start.node,
+      nodeStart: start.offset,
+      nodeEnd: last.node === start.node ? last.offset + 1 : start.node.data.length,
+    };
+    if (last.node !== start.node) {
+      m.endNode = last.node;
+      m.endNodeOffset = last.offset + 1;
+    }
+    mentions.push(m);
+  }
+  return {
+    isArticle,
+    espionage: j.espionage,
+    score: j.score,
+    signals: j.signals,
+    mentions,
+    lang: j.lang,
+    features: j.features,
+    textLength: text.length,
+  };
+}
+
+export function analyzeDocument(doc: Document, options: AnalyzeOptions): AnalysisDetail {
+  return runSteps(analyzeDocumentSteps(doc, options));
+}
+
+const now = () => globalThis.performance.now();
+
+function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Same result as analyzeDocument(), with no task longer than about sliceMs plus one step. */
+export async function analyzeDocumentAsync(doc: Document, options: AsyncOptions): Promise<AnalysisDetail> {
+  const sliceMs = options.sliceMs ?? 10;
+  const gen = analyzeDocumentSteps(doc, options);
+  let t0 = now();
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+    if (now() - t0 >= sliceMs) {
+      await yieldToEventLoop();
+      options.signal?.throwIfAborted();
+      t0 = now();
+    }
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Per-code-unit tables shared by the matcher and the language sniffer.
+ * Folding maps one UTF-16 code unit to one code unit, so offsets in folded
+ * text are offsets in the page text (mentions map back to DOM nodes 1:1).
+ */
+
+/** Character classes: word characters need word boundaries, CJK ones do not. */
+export const CLS_OTHER = 0;
+export const CLS_SPACE = 1;
+export const CLS_WORD = 2; // Latin/Greek/Cyrillic letters, digits, combining marks
+export const CLS_HAN = 3;
+export const CLS_KANA = 4;
+export const CLS_HANGUL = 5;
+
+let classTable: Uint8Array | undefined;
+let foldCaseTable: Uint16Array | undefined;
+let foldWidthTable: Uint16Array | undefined;
+
+function range(t: Uint8Array, from: number, to: number, v: number): void {
+  t.fill(v, from, to + 1);
+}
+
+export function charClasses(): Uint8Array {
+  if (classTable) return classTable;
+  const t = new Uint8Array(65536);
+  range(t, 0x30, 0x39, CLS_WORD);
+  range(t, 0x41, 0x5a, CLS_WORD);
+  range(t, 0x61, 0x7a, CLS_WORD);
+  t[0x5f] = CLS_WORD; // "_" joins identifiers, as in \w
+  range(t, 0xc0, 0x24f, CLS_WORD);
+  t[0xd7] = CLS_OTHER;
+  t[0xf7] = CLS_OTHER;
+  range(t, 0x300, 0x36f, CLS_WORD);
+  range(t, 0x370, 0x52f, CLS_WORD);
+  range(t, 0x1e00, 0x1eff, CLS_WORD);
+  range(t, 0xff10, 0xff19, CLS_WORD);
+  range(t, 0xff21, 0xff3a, CLS_WORD);
+  range(t, 0xff41, 0xff5a, CLS_WORD);
+  range(t, 0x3040, 0x30ff, CLS_KANA);
+  range(t, 0x31f0, 0x31ff, CLS_KANA);
+  t[0x30fb] = CLS_OTHER; // middle dot, also used in Chinese for foreign names
+  range(t, 0xff66, 0xff9f, CLS_KANA);
+  range(t, 0x3400, 0x4dbf, CLS_HAN);
+  range(t, 0x4e00, 0x9fff, CLS_HAN);
+  range(t, 0xf900, 0xfaff, CLS_HAN);
+  range(t, 0x1100, 0x11ff, CLS_HANGUL);
+  range(t, 0xac00, 0xd7af, CLS_HANGUL);
+  for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) t[c] = CLS_SPACE;
+  range(t, 0x2000, 0x200a, CLS_SPACE);
+  classTable = t;
+  return t;
+}
+
+/** Width, quote, dash and space folding, keeping letter case. */
+export function widthFold(): Uint16Array {
+  if (foldWidthTable) return foldWidthTable;
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = c;
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
+  const cls = charClasses();
+  for (let c = 0; c < 65536; c++) if (cls[c] === CLS_SPACE) t[c] = 0x20;
+  for (const c of [0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0xff07]) t[c] = 0x27;
+  for (const c of [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x300c, 0x300d]) t[c] = 0x22;
+  for (let c = 0x2010; c <= 0x2015; c++) t[c] = 0x2d;
+  t[0x2212] = 0x2d;
+  t[0xff0d] = 0x2d;
+  t[0x30fb] = 0xb7; // katakana middle dot, used in Chinese transliterations too
+  t[0xff0f] = 0x2f;
+  foldWidthTable = t;
+  return t;
+}
+
+/** Width folding plus lower-casing (only where lower-casing keeps one code unit). */
+export function caseFold(): Uint16Array {
+  if (foldCaseTable) return foldCaseTable;
+  const w = widthFold();
+  const t = new Uint16Array(w);
+  for (let c = 0x41; c <= 0x5a; c++) t[c] = c + 32;
+  for (let c = 0xff21; c <= 0xff3a; c++) t[c] = c - 0xfee0 + 32;
+  const lowerRange = (from: number, to: number) => {
+    for (let c = from; c <= to; c++) {
+      const l = String.fromCharCode(c).toLowerCase();
+      if (l.length === 1) t[c] = l.charCodeAt(0);
+    }
+  };
+  lowerRange(0xc0, 0x24f);
+  lowerRange(0x370, 0x52f);
+  lowerRange(0x1e00, 0x1eff);
+  foldCaseTable = t;
+  return t;
+}
+
+export function foldString(s: string, caseInsensitive: boolean): string {
+  const t = caseInsensitive ? caseFold() : widthFold();
+  let out = '';
+  let prevSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = t[s.charCodeAt(i)]!;
+    if (c === 0x20) {
+      if (prevSpace || out.length === 0) continue;
+      prevSpace = true;
+    } else prevSpace = false;
+    out += String.fromCharCode(c);
+  }
+  return prevSpace ? out.slice(0, -1) : out;
+}

@@ -1,0 +1,144 @@
+/**
+ * Our only element in the page: a host with an open shadow root holding the hover card.
+ * Page CSS cannot reach inside; the host's own box is pinned with inline !important styles.
+ */
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { render } from 'preact';
+import cardCss from '../assets/styles/card.css?inline';
+import { HoverCard } from '../components/hover-card';
+import { I18nContext, makeT } from '../components/i18n';
+import type { Entry } from '../core/kb/schema';
+import type { UiLang } from '../core/i18n/strings';
+
+export const HOST_TAG = 'spyglass-ui';
+
+export interface CardRequest {
+  entry: Entry;
+  related: Entry[];
+  anchor: Range;
+  focus: boolean;
+}
+
+export class CardUi {
+  private host: HTMLElement | undefined;
+  private layer: HTMLElement | undefined;
+  private returnFocus: Element | null = null;
+  open = false;
+
+  constructor(
+    private readonly opts: {
+      lang: () => UiLang;
+      theme: () => 'system' | 'light' | 'dark';
+      onOpenRelated: (id: string) => void;
+      onMore: (id: string) => void;
+      onClose: () => void;
+      onPointerEnter: () => void;
+      onPointerLeave: () => void;
+    },
+  ) {}
+
+  get element(): HTMLElement | undefined {
+    return this.host;
+  }
+
+  private ensureHost(): HTMLElement {
+    if (this.host?.isConnected && this.layer) return this.layer;
+    const host = document.createElement(HOST_TAG);
+    for (const [k, v] of [
+      ['all', 'initial'],
+      ['position', 'fixed'],
+      ['top', '0'],
+      ['left', '0'],
+      ['width', '0'],
+      ['height', '0'],
+      ['z-index', '2147483647'],
+      ['display', 'block'],
+      ['overflow', 'visible'],
+    ])
+      host.style.setProperty(k!, v!, 'important');
+    const root = host.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(cardCss);
+    root.adoptedStyleSheets = [sheet];
+    const layer = document.createElement('div');
+    layer.className = 'layer';
+    layer.addEventListener('pointerenter', this.opts.onPointerEnter);
+    layer.addEventListener('pointerleave', this.opts.onPointerLeave);
+    root.append(layer);
+    document.documentElement.append(host);
+    this.host = host;
+    this.layer = layer;
+    return layer;
+  }
+
+  show(req: CardRequest): void {
+    const layer = this.ensureHost();
+    const theme = this.opts.theme();
+    if (theme === 'system') this.host!.removeAttribute('data-theme');
+    else this.host!.setAttribute('data-theme', theme);
+    if (req.focus && !this.open) this.returnFocus = document.activeElement;
+    const lang = this.opts.lang();
+    render(
+      <I18nContext.Provider value={{ t: makeT(lang), lang }}>
+        <HoverCard
+          entry={req.entry}
+          related={req.related}
+          onClose={() => this.opts.onClose()}
+          onOpen={this.opts.onOpenRelated}
+          onMore={this.opts.onMore}
+        />
+      </I18nContext.Provider>,
+      layer,
+    );
+    this.open = true;
+    const card = layer.querySelector<HTMLElement>('.card');
+    if (!card) return;
+    const anchor = req.anchor;
+    const reference = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+    };
+    void computePosition(reference, card, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply: ({ availableHeight }) => {
+            card.style.maxHeight = `${Math.max(120, Math.min(availableHeight, window.innerHeight - 16))}px`;
+          },
+        }),
+      ],
+    }).then(({ x, y }) => {
+      card.style.left = `${x}px`;
+      card.style.top = `${y}px`;
+      card.dataset.placed = 'true';
+    });
+    if (req.focus) card.focus({ preventScroll: true });
+  }
+
+  hide(): void {
+    if (!this.open) return;
+    this.open = false;
+    if (this.layer) render(null, this.layer);
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+  }
+
+  /** Whether an event happened inside our UI. */
+  contains(target: EventTarget | null): boolean {
+    return target === this.host;
+  }
+
+  destroy(): void {
+    if (this.layer) render(null, this.layer);
+    this.host?.remove();
+    this.host = undefined;
+    this.layer = undefined;
+    this.open = false;
+  }
+}

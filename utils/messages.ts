@@ -1,0 +1,91 @@
+/**
+ * Every message between the parts of Spyglass, typed in one place, with a validator the
+ * background runs on everything it receives (unknown types and malformed payloads are rejected).
+ */
+import type { Entry } from '../core/kb/schema';
+import type { Signal } from '../core/engine/types';
+
+export type PageStatus = 'espionage' | 'article' | 'not-article' | 'paused' | 'disabled' | 'loading';
+
+export interface PageState {
+  url: string;
+  status: PageStatus;
+  score: number;
+  lang: string;
+  signals: Signal[];
+  entities: { id: string; count: number }[];
+}
+
+/** Content script → background. */
+export interface ToBackground {
+  'cs/gate-passed': { req: Record<string, never>; res: { injected: boolean } };
+  'cs/page-state': { req: { state: PageState }; res: { ok: true } };
+  'cs/get-entries': { req: { ids: string[] }; res: { entries: Entry[] } };
+  'cs/open-entry': { req: { id: string }; res: { ok: true } };
+}
+
+/** Popup or background → content script (tabs.sendMessage). */
+export interface ToPage {
+  'page/get-state': { req: Record<string, never>; res: PageState };
+  'page/show-mention': { req: { id?: string }; res: { ok: boolean } };
+  'page/close-card': { req: Record<string, never>; res: { ok: boolean } };
+}
+
+export type Message<M, K extends keyof M = keyof M> = K extends keyof M
+  ? { type: K } & (M[K] extends { req: infer R } ? R : never)
+  : never;
+export type Response<M, K extends keyof M> = M[K] extends { res: infer R } ? R : never;
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,100}$/.test(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const STATUSES: readonly PageStatus[] = ['espionage', 'article', 'not-article', 'paused', 'disabled', 'loading'];
+
+function isPageState(v: unknown): v is PageState {
+  return (
+    isObj(v) &&
+    typeof v.url === 'string' &&
+    v.url.length < 10_000 &&
+    STATUSES.includes(v.status as PageStatus) &&
+    isNum(v.score) &&
+    typeof v.lang === 'string' &&
+    Array.isArray(v.signals) &&
+    v.signals.length <= 100 &&
+    v.signals.every((s) => isObj(s) && typeof s.term === 'string' && isNum(s.weight) && isNum(s.count)) &&
+    Array.isArray(v.entities) &&
+    v.entities.length <= 1000 &&
+    v.entities.every((e) => isObj(e) && isId(e.id) && isNum(e.count))
+  );
+}
+
+/** Returns the message if it is well formed, else undefined. */
+export function parseBackgroundMessage(m: unknown): Message<ToBackground> | undefined {
+  if (!isObj(m) || typeof m.type !== 'string') return undefined;
+  switch (m.type) {
+    case 'cs/gate-passed':
+      return { type: m.type };
+    case 'cs/page-state':
+      return isPageState(m.state) ? { type: m.type, state: m.state } : undefined;
+    case 'cs/get-entries':
+      return Array.isArray(m.ids) && m.ids.length <= 500 && m.ids.every(isId)
+        ? { type: m.type, ids: m.ids as string[] }
+        : undefined;
+    case 'cs/open-entry':
+      return isId(m.id) ? { type: m.type, id: m.id } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function parsePageMessage(m: unknown): Message<ToPage> | undefined {
+  if (!isObj(m) || typeof m.type !== 'string') return undefined;
+  switch (m.type) {
+    case 'page/get-state':
+    case 'page/close-card':
+      return { type: m.type };
+    case 'page/show-mention':
+      return m.id === undefined || isId(m.id) ? { type: m.type, ...(isId(m.id) ? { id: m.id } : {}) } : undefined;
+    default:
+      return undefined;
+  }
+}

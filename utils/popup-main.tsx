@@ -1,0 +1,86 @@
+/** Wires the popup: finds the tab, asks its content script for the page state, renders PopupApp. */
+import { render } from 'preact';
+import { browser, type Browser } from 'wxt/browser';
+import { isSitePaused, siteOf } from '../core/settings';
+import { applyTheme, uiLangFor } from './ui-prefs';
+import { createSearcher } from '../core/search/search';
+import { I18nContext, makeT } from '../components/i18n';
+import { PopupApp } from '../components/popup-app';
+import { KB_ENTRIES, KB_SEARCH_DOCS, KB_SEARCH_INDEX } from './kb-data';
+import type { PageState } from './messages';
+import { loadSettings, saveSettings } from './storage';
+
+async function findTab(param: string | null): Promise<Browser.tabs.Tab | undefined> {
+  if (param !== null && /^\d+$/.test(param)) return browser.tabs.get(Number(param)).catch(() => undefined);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+export async function startPopup(root: HTMLElement): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const entries = new Map(KB_ENTRIES.map((e) => [e.id, e]));
+  const search = createSearcher(KB_SEARCH_DOCS, KB_SEARCH_INDEX);
+  let { settings } = await loadSettings();
+  applyTheme(settings);
+  const lang = uiLangFor(settings);
+  document.documentElement.lang = lang === 'zh_CN' ? 'zh-CN' : 'en';
+  const i18n = { t: makeT(lang), lang };
+
+  const tab = await findTab(params.get('tabId'));
+  const ownPage = tab?.url?.startsWith(browser.runtime.getURL('/'));
+  const tabId = ownPage ? undefined : tab?.id;
+  let page: PageState | 'unreadable' | undefined = tabId === undefined ? 'unreadable' : undefined;
+
+  const draw = () => {
+    const site = tab?.url ? siteOf(tab.url) : undefined;
+    const override = !settings.enabled
+      ? 'disabled'
+      : tab?.url && isSitePaused(tab.url, settings.pausedSites)
+        ? 'paused'
+        : undefined;
+    render(
+      <I18nContext.Provider value={i18n}>
+        <PopupApp
+          page={page}
+          override={override}
+          entries={entries}
+          search={search}
+          initialEntry={params.get('entry') ?? undefined}
+          initialQuery={params.get('q') ?? undefined}
+          canPause={site !== undefined && !ownPage}
+          onTogglePause={async () => {
+            if (!site || !tab?.url) return;
+            const paused = isSitePaused(tab.url, settings.pausedSites);
+            settings = await saveSettings({
+              pausedSites: paused
+                ? settings.pausedSites.filter((p) => !isSitePaused(tab.url!, [p]))
+                : [...settings.pausedSites, site],
+            });
+            draw();
+          }}
+          onOpenOptions={() => void browser.runtime.openOptionsPage()}
+          onShowInPage={(id) => {
+            if (tabId === undefined) return;
+            void browser.tabs.sendMessage(tabId, { type: 'page/show-mention', id }).then(() => window.close());
+          }}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    root.dataset.ready = page === undefined ? 'loading' : 'ready';
+  };
+  draw();
+
+  if (tabId === undefined) return;
+  // The content script may still be analysing: ask again a few times while it says "loading".
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      page = (await browser.tabs.sendMessage(tabId, { type: 'page/get-state' })) as PageState;
+    } catch {
+      page = 'unreadable';
+    }
+    draw();
+    if (page === 'unreadable' || page.status !== 'loading') break;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}

@@ -1,0 +1,49 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { buildKb } from './scripts/kb-build';
+
+// Every permission here is justified in README.md ("Permissions"); tests/unit/manifest.test.ts
+// checks that the built manifests ask for exactly that list.
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact()],
+    build: { chunkSizeWarningLimit: 2000 },
+  }),
+  hooks: {
+    // The knowledge base is validated and compiled before every build: a broken entry fails it.
+    'build:before': () => {
+      buildKb();
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus', 'scripting'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_commandNextMention__',
+      },
+      'close-card': {
+        suggested_key: { default: 'Alt+Shift+X' },
+        description: '__MSG_commandCloseCard__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'spyglass@spyglass-extension.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
