@@ -23,7 +23,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'scripting'],
+    // The gate already runs on every page; the same reach lets the background inject the analyser there.
+    host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_actionTitle__' },
+    content_scripts: [{ matches: ['<all_urls>'], js: ['gate.js'], run_at: 'document_idle' }],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },

@@ -10,7 +10,7 @@ import { toMatcherPatterns } from '../core/kb/compile';
 import { readKbFiles } from '../core/kb/load-node';
 import { KbValidationError, validateKb } from '../core/kb/validate';
 import { buildSearchIndex, toSearchDocs } from '../core/search/search';
-import { compileMatcher } from '../core/engine/matcher';
+import { buildMatcherData } from '../core/engine/analyze';
 import { kbMeta } from '../core/kb/meta';
 
 export const GENERATED_DIR = '.generated';
@@ -34,7 +34,7 @@ export function buildKb(root = process.cwd()): { count: number } {
   write('kb-entries.json', entries);
   write('kb-search-docs.json', docs);
   write('kb-search-index.json', buildSearchIndex(docs));
-  write('kb-matcher.json', compileMatcher(toMatcherPatterns(entries)));
+  write('kb-matcher.json', buildMatcherData(toMatcherPatterns(entries)));
   write('kb-meta.json', kbMeta(entries));
   return { count: entries.length };
 }

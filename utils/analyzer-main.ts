@@ -26,8 +26,25 @@ interface Painted extends PaintedMention {
   nodeEnd: number;
 }
 
+interface AnalyzerHandle {
+  cleanup(): void;
+  isValid(): boolean;
+}
+
+/** False once the extension is disabled, updated or reloaded: this script is then an orphan. */
+function extensionAlive(): boolean {
+  try {
+    return typeof browser.runtime?.id === 'string';
+  } catch {
+    return false;
+  }
+}
+
 export function startAnalyzer(): void {
-  if (globalThis.__spyglassAnalyzer) return;
+  const previous = globalThis.__spyglassAnalyzer as AnalyzerHandle | undefined;
+  if (previous?.isValid()) return;
+  // An orphan from before an update: remove what it left, then start afresh.
+  previous?.cleanup();
   const abort = new AbortController();
   const { signal } = abort;
   const matcherData = matcherJson as unknown as MatcherData;
@@ -284,7 +301,6 @@ export function startAnalyzer(): void {
     }
   }
 
-  const port = browser.runtime.connect({ name: 'spyglass-analyzer' });
   function cleanup(): void {
     if (signal.aborted) return;
     abort.abort();
@@ -294,16 +310,13 @@ export function startAnalyzer(): void {
     unpaint();
     card.destroy();
     unwatch();
-    browser.runtime.onMessage.removeListener(onMessage);
     try {
-      port.disconnect();
+      browser.runtime.onMessage.removeListener(onMessage);
     } catch {
-      // Already gone with the extension.
+      // The extension is already gone.
     }
     globalThis.__spyglassAnalyzer = undefined;
   }
-  // The port drops when the extension is disabled, updated or reloaded: leave nothing behind.
-  port.onDisconnect.addListener(cleanup);
 
   const unwatch = watchSettings(({ settings: next }) => {
     settings = next;
@@ -335,9 +348,16 @@ export function startAnalyzer(): void {
   addEventListener('popstate', onUrl, { signal });
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
   if (nav) nav.addEventListener('navigatesuccess', onUrl, { signal });
-  const poll = window.setInterval(() => (signal.aborted ? clearInterval(poll) : onUrl()), 1000);
+  // One cheap timer: follows single-page-app URL changes, and notices when the extension is
+  // disabled or updated (this script is then orphaned) so nothing of ours stays on the page.
+  const poll = window.setInterval(() => {
+    if (signal.aborted) clearInterval(poll);
+    else if (!extensionAlive()) cleanup();
+    else onUrl();
+  }, 1000);
 
-  globalThis.__spyglassAnalyzer = { cleanup };
+  const handle: AnalyzerHandle = { cleanup, isValid: () => !signal.aborted && extensionAlive() };
+  globalThis.__spyglassAnalyzer = handle;
   void loadSettings().then(({ settings: s }) => {
     settings = s;
     hover.showDelay = s.hoverDelayMs;

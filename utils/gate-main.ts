@@ -29,8 +29,11 @@ export function startGate(): void {
   let lastUrl = location.href;
   let watchingSettings = false;
 
+  const analyzerRunning = () =>
+    (globalThis.__spyglassAnalyzer as { isValid?: () => boolean } | undefined)?.isValid?.() === true;
+
   const check = () => {
-    if (globalThis.__spyglassAnalyzer) return;
+    if (analyzerRunning()) return;
     if (!isProbablyArticle(document)) {
       status = 'not-article';
       return;
@@ -55,7 +58,7 @@ export function startGate(): void {
 
   api.runtime.onMessage.addListener((msg, _sender, reply) => {
     // Once the analyser runs it answers; until then the gate says what it knows.
-    if (globalThis.__spyglassAnalyzer) return undefined;
+    if (analyzerRunning()) return undefined;
     if ((msg as { type?: unknown } | null)?.type !== 'page/get-state') return undefined;
     reply({ url: location.href, status, score: 0, lang: '', signals: [], entities: [] });
     return undefined;

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { I18nContext, makeT } from '../components/i18n';
 import { OptionsApp } from '../components/options-app';
 import type { Settings } from '../core/settings';
-import { KB_META } from './kb-data';
+import { KB_META } from './kb-meta';
 import { applyTheme, uiLangFor } from './ui-prefs';
 import { loadSettings, resetSettings, saveSettings, watchSettings } from './storage';
 

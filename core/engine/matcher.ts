@@ -200,8 +200,9 @@ export function loadMatcher(data: MatcherData): Matcher {
 
   const idOfFolded = new Uint16Array(65536);
   data.alphabet.forEach((c, i) => (idOfFolded[c] = i + 1));
-  const alpha = new Uint16Array(65536);
-  for (let c = 0; c < 65536; c++) alpha[c] = idOfFolded[fold[c]!]!;
+  // One read per character: alphabet id << 1 | is-word-character.
+  const info = new Int32Array(65536);
+  for (let c = 0; c < 65536; c++) info[c] = (idOfFolded[fold[c]!]! << 1) | (cls[c] === CLS_WORD ? 1 : 0);
   const spaceId = idOfFolded[0x20]!;
 
   /** Letter case (and width) check for case-sensitive patterns. */
@@ -238,13 +239,13 @@ export function loadMatcher(data: MatcherData): Matcher {
   const found: number[] = [];
   const scan = (text: string, hits: Hit[], from = 0, to = text.length): number => {
     const n = text.length;
-    let prevWord = from > 0 && cls[text.charCodeAt(from - 1)] === CLS_WORD;
+    let prevWord = from > 0 ? info[text.charCodeAt(from - 1)]! & 1 : 0;
     let i = from;
     while (i < to) {
-      const c = text.charCodeAt(i);
-      const a = alpha[c]!;
-      const isWord = cls[c] === CLS_WORD;
-      if (a === 0 || (isWord && prevWord) || a === spaceId) {
+      const v = info[text.charCodeAt(i)]!;
+      const isWord = v & 1;
+      // Only word starts (or non-word characters such as CJK) can start a match.
+      if (v < 2 || (isWord & prevWord) === 1 || v >> 1 === spaceId) {
         prevWord = isWord;
         i++;
         continue;
@@ -255,8 +256,7 @@ export function loadMatcher(data: MatcherData): Matcher {
       let bestOut = -1;
       let prevSpace = false;
       while (j < n) {
-        const cj = text.charCodeAt(j);
-        const aj = alpha[cj]!;
+        const aj = info[text.charCodeAt(j)]! >> 1;
         if (aj === 0) break;
         if (aj === spaceId) {
           if (prevSpace) {
@@ -284,7 +284,7 @@ export function loadMatcher(data: MatcherData): Matcher {
       accept(text, i, bestEnd, bestOut, found);
       for (const pi of found) hits.push({ pattern: pi, start: i, end: bestEnd });
       i = bestEnd;
-      prevWord = cls[text.charCodeAt(i - 1)] === CLS_WORD;
+      prevWord = info[text.charCodeAt(i - 1)]! & 1;
     }
     return i;
   };

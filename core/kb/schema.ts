@@ -31,7 +31,7 @@ const isoDate = v.pipe(
 
 export function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number);
-  if (y === undefined || y < 1900 || y > 2100) return false;
+  if (y === undefined || y < 1600 || y > 2100) return false;
   if (m === undefined) return true;
   if (m < 1 || m > 12) return false;
   if (d === undefined) return true;

@@ -1,0 +1,69 @@
+/** Shared test helpers: a synthetic knowledge base (tests must not depend on the real one being complete). */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildMatcherData } from '../../../core/engine/analyze';
+import { loadMatcher, type Matcher } from '../../../core/engine/matcher';
+import type { MatcherPattern } from '../../../core/engine/types';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const FIXTURES = join(ROOT, 'tests/fixtures/articles');
+
+const p = (text: string, id: string, kind: MatcherPattern['kind'], extra: Partial<MatcherPattern> = {}): MatcherPattern => ({
+  text,
+  id,
+  kind,
+  caseSensitive: false,
+  requiresContext: false,
+  ...extra,
+});
+
+export const SYNTHETIC_PATTERNS: MatcherPattern[] = [
+  p('Volt Typhoon', 'volt-typhoon', 'threat-actor'),
+  p('伏特台风', 'volt-typhoon', 'threat-actor'),
+  p('伏特颱風', 'volt-typhoon', 'threat-actor'),
+  p('APT41', 'apt41', 'threat-actor', { caseSensitive: true }),
+  p('APT4', 'apt4', 'threat-actor', { caseSensitive: true }),
+  p('NSA', 'nsa', 'organization', { caseSensitive: true }),
+  p('National Security Agency', 'nsa', 'organization'),
+  p('美国国家安全局', 'nsa', 'organization'),
+  p('美國國家安全局', 'nsa', 'organization'),
+  p('CNCERT/CC', 'cncert-cc', 'organization', { caseSensitive: true }),
+  p('CNCERT', 'cncert-cc', 'organization', { caseSensitive: true }),
+  p('国家互联网应急中心', 'cncert-cc', 'organization'),
+  p('Lazarus', 'lazarus-group', 'threat-actor', { requiresContext: true }),
+  p('Lazarus Group', 'lazarus-group', 'threat-actor'),
+  p('Equation', 'equation-group', 'threat-actor', { requiresContext: true, caseSensitive: true }),
+  p('Equation Group', 'equation-group', 'threat-actor'),
+  p('Entity List', 'entity-list', 'policy'),
+  p('国家授时中心', 'national-time-service-center', 'organization'),
+  p('國家授時中心', 'national-time-service-center', 'organization'),
+  p('Ministry of State Security', 'mss', 'organization'),
+  p('国家安全部', 'mss', 'organization'),
+];
+
+let cached: Matcher | undefined;
+/** Synthetic aliases plus the real lexicon, through the JSON round trip the build uses. */
+export function syntheticMatcher(): Matcher {
+  cached ??= loadMatcher(JSON.parse(JSON.stringify(buildMatcherData(SYNTHETIC_PATTERNS))) as ReturnType<typeof buildMatcherData>);
+  return cached;
+}
+
+export interface FixtureRecord {
+  file: string;
+  espionage: boolean;
+  lang: string;
+  isArticle?: boolean;
+  note: string;
+}
+
+export function fixtureIndex(): FixtureRecord[] {
+  return JSON.parse(readFileSync(join(FIXTURES, 'index.json'), 'utf8')) as FixtureRecord[];
+}
+
+/** The shared real-page corpus; tests that use it fail (never skip) when it is missing. */
+export function corpusDir(): string {
+  const dir = process.env.SPYGLASS_CORPUS ?? resolve(ROOT, '../shared/corpus');
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`corpus not found at ${dir}: these tests need /work/shared/corpus (or set SPYGLASS_CORPUS)`);
+  return dir;
+}
