@@ -2,10 +2,22 @@
 import tseslint from 'typescript-eslint';
 
 const banned = [
-  { selector: "MemberExpression[property.name='innerHTML']", message: 'Build DOM with Preact or createElement, never from strings.' },
-  { selector: "MemberExpression[property.name='outerHTML']", message: 'Build DOM with Preact or createElement, never from strings.' },
-  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Build DOM with Preact or createElement, never from strings.' },
-  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", message: 'document.write is banned.' },
+  {
+    selector: "MemberExpression[property.name='innerHTML']",
+    message: 'Build DOM with Preact or createElement, never from strings.',
+  },
+  {
+    selector: "MemberExpression[property.name='outerHTML']",
+    message: 'Build DOM with Preact or createElement, never from strings.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'Build DOM with Preact or createElement, never from strings.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]",
+    message: 'document.write is banned.',
+  },
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'dangerouslySetInnerHTML is banned.' },
   { selector: "NewExpression[callee.name='Function']", message: 'new Function is banned (no eval).' },
 ];

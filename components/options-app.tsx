@@ -78,7 +78,11 @@ export function OptionsApp({ settings, recovered, meta, saved, onChange, onReset
       <fieldset>
         <legend>Spyglass</legend>
         <label class="row">
-          <input type="checkbox" checked={settings.enabled} onChange={(e) => onChange({ enabled: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.enabled}
+            onChange={(e) => onChange({ enabled: e.currentTarget.checked })}
+          />
           {t('optEnabled')}
         </label>
         <label class="row">

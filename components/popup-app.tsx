@@ -55,7 +55,13 @@ export function PopupApp(props: PopupAppProps) {
     [state, entries],
   );
   const timeline = useMemo(
-    () => (found.length ? buildTimeline(found.map((f) => f.entry.id), entries) : []),
+    () =>
+      found.length
+        ? buildTimeline(
+            found.map((f) => f.entry.id),
+            entries,
+          )
+        : [],
     [found, entries],
   );
   const nameOf = (id: string) => entries.get(id)?.name ?? id;

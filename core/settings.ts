@@ -84,7 +84,9 @@ const PARSERS: { [K in Exclude<keyof Settings, 'version'>]: Parser<Settings[K]> 
   },
   threshold: numberIn(...THRESHOLD_RANGE),
   pausedSites: (v) =>
-    Array.isArray(v) && v.every((s) => typeof s === 'string' && isValidSitePattern(s)) ? [...(v as string[])] : undefined,
+    Array.isArray(v) && v.every((s) => typeof s === 'string' && isValidSitePattern(s))
+      ? [...(v as string[])]
+      : undefined,
   language: oneOf('auto', 'en', 'zh_CN'),
   theme: oneOf('system', 'light', 'dark'),
 };

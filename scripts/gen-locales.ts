@@ -3,7 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STRINGS } from '../core/i18n/strings';
 
-for (const [dir, idx] of [['en', 0], ['zh_CN', 1]] as const) {
+for (const [dir, idx] of [
+  ['en', 0],
+  ['zh_CN', 1],
+] as const) {
   const messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> = {};
   for (const [key, pair] of Object.entries(STRINGS)) {
     // Browser i18n uses $name$ placeholders; our $1 style maps onto them.

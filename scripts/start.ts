@@ -56,7 +56,11 @@ try {
   const tabId = await browser.tabIdOf(url);
   const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
   await popup.setViewport(440, 600);
-  await popup.waitFor(() => document.querySelector('#app')?.getAttribute('data-ready') === 'ready' && document.querySelector('.verdict-line[data-status="espionage"]'));
+  await popup.waitFor(
+    () =>
+      document.querySelector('#app')?.getAttribute('data-ready') === 'ready' &&
+      document.querySelector('.verdict-line[data-status="espionage"]'),
+  );
   await shot(popup, `${name}-3-popup.png`);
   console.log(`Spyglass ran in ${name}: ${n} highlighted mentions; hover card for "${heading}".`);
   console.log(`Screenshots saved in ${outDir}:`);

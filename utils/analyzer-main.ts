@@ -80,8 +80,7 @@ export function startAnalyzer(): void {
     const missing = [...new Set(ids)].filter((id) => !entryCache.has(id));
     if (missing.length === 0) return;
     const res = (await browser.runtime.sendMessage({ type: 'cs/get-entries', ids: missing })) as
-      | { entries?: Entry[] }
-      | undefined;
+      { entries?: Entry[] } | undefined;
     for (const e of res?.entries ?? []) entryCache.set(e.id, e);
   }
 
@@ -194,7 +193,14 @@ export function startAnalyzer(): void {
       } catch {
         continue;
       }
-      const p: Painted = { id: m.id, kind: kindOf.get(m.id) ?? 'concept', range, node: m.node, nodeStart: m.nodeStart, nodeEnd: m.nodeEnd };
+      const p: Painted = {
+        id: m.id,
+        kind: kindOf.get(m.id) ?? 'concept',
+        range,
+        node: m.node,
+        nodeStart: m.nodeStart,
+        nodeEnd: m.nodeEnd,
+      };
       painted.push(p);
       const list = byNode.get(m.node) ?? [];
       list.push(p);
@@ -267,7 +273,14 @@ export function startAnalyzer(): void {
           const range = document.createRange();
           range.setStart(m.node!, m.nodeStart!);
           range.setEnd(m.node!, m.nodeEnd!);
-          return { id: m.id, kind: kindOf.get(m.id) ?? 'concept', range, node: m.node!, nodeStart: m.nodeStart!, nodeEnd: m.nodeEnd! };
+          return {
+            id: m.id,
+            kind: kindOf.get(m.id) ?? 'concept',
+            range,
+            node: m.node!,
+            nodeStart: m.nodeStart!,
+            nodeEnd: m.nodeEnd!,
+          };
         });
     }
     if (candidates.length === 0) return false;

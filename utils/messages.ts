@@ -16,9 +16,12 @@ export interface PageState {
   entities: { id: string; count: number }[];
 }
 
+/** A message with no payload beyond its type. */
+export type NoFields = { readonly _?: never };
+
 /** Content script → background. */
 export interface ToBackground {
-  'cs/gate-passed': { req: Record<string, never>; res: { injected: boolean } };
+  'cs/gate-passed': { req: NoFields; res: { injected: boolean } };
   'cs/page-state': { req: { state: PageState }; res: { ok: true } };
   'cs/get-entries': { req: { ids: string[] }; res: { entries: Entry[] } };
   'cs/open-entry': { req: { id: string }; res: { ok: true } };
@@ -26,9 +29,9 @@ export interface ToBackground {
 
 /** Popup or background → content script (tabs.sendMessage). */
 export interface ToPage {
-  'page/get-state': { req: Record<string, never>; res: PageState };
+  'page/get-state': { req: NoFields; res: PageState };
   'page/show-mention': { req: { id?: string }; res: { ok: boolean } };
-  'page/close-card': { req: Record<string, never>; res: { ok: boolean } };
+  'page/close-card': { req: NoFields; res: { ok: boolean } };
 }
 
 export type Message<M, K extends keyof M = keyof M> = K extends keyof M
@@ -81,6 +84,7 @@ export function parsePageMessage(m: unknown): Message<ToPage> | undefined {
   if (!isObj(m) || typeof m.type !== 'string') return undefined;
   switch (m.type) {
     case 'page/get-state':
+      return { type: m.type };
     case 'page/close-card':
       return { type: m.type };
     case 'page/show-mention':

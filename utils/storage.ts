@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, parseSettings, type ParsedSettings, type Settings } f
 
 const KEY = 'settings';
 
-type Area = typeof browser.storage.sync;
+type Area = Pick<typeof browser.storage.local, 'get' | 'set'>;
 
 async function area(): Promise<Area> {
   // storage.sync can be missing or disabled (e.g. Firefox without a profile sync); local always works.

@@ -12,4 +12,3 @@ export function applyTheme(settings: Settings): void {
 export function uiLangFor(settings: Settings): 'en' | 'zh_CN' {
   return settings.language === 'auto' ? pickUiLang(browser.i18n.getUILanguage()) : settings.language;
 }
-

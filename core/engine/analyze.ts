@@ -88,7 +88,11 @@ function judge(text: string, hits: Hit[], isArticle: boolean, options: AnalyzeOp
   const cues: number[] = [];
   for (const h of hits) {
     const p = patterns[h.pattern]!;
-    if (p.term >= 0 ? (lexicon.terms[p.term]?.c ?? 0) > 0 : !p.requiresContext && (p.kind === 'threat-actor' || p.kind === 'operation'))
+    if (
+      p.term >= 0
+        ? (lexicon.terms[p.term]?.c ?? 0) > 0
+        : !p.requiresContext && (p.kind === 'threat-actor' || p.kind === 'operation')
+    )
       cues.push(h.start);
   }
   const hasCueNear = (pos: number) => {
@@ -165,7 +169,11 @@ function looksLikeArticle(doc: Document, root: Element, region: RegionText, gate
   const forum = doc.querySelector(
     '[itemtype*="DiscussionForumPosting"], [itemtype*="schema.org/Comment"], shreddit-comment, [data-testid="comment"]',
   );
-  if (forum && !doc.querySelector('[itemtype*="NewsArticle"], [itemtype*="schema.org/Article"], [itemtype*="BlogPosting"]')) return false;
+  if (
+    forum &&
+    !doc.querySelector('[itemtype*="NewsArticle"], [itemtype*="schema.org/Article"], [itemtype*="BlogPosting"]')
+  )
+    return false;
   const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.toLowerCase() ?? '';
   if (ogType === 'website' || ogType === '') {
     const url =

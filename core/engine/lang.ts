@@ -8,17 +8,27 @@ import { CLS_HAN, CLS_HANGUL, CLS_KANA, CLS_WORD, charClasses } from './chars';
 export type Lang = 'en' | 'zh-Hans' | 'zh-Hant' | 'other';
 
 // Frequent characters whose Simplified and Traditional forms differ.
-const HANS = '这们国说时对会来发为经过关网络间谍报击门开长现产业后动们与于没还从进实机内听让钟东车书见问题区应该样种总统际军费数据间设计务电话认识术学习亚'.split('');
-const HANT = '這們國說時對會來發為經過關網絡間諜報擊門開長現產業後動們與於沒還從進實機內聽讓鐘東車書見問題區應該樣種總統際軍費數據間設計務電話認識術學習亞'.split('');
+const HANS =
+  '这们国说时对会来发为经过关网络间谍报击门开长现产业后动们与于没还从进实机内听让钟东车书见问题区应该样种总统际军费数据间设计务电话认识术学习亚'.split(
+    '',
+  );
+const HANT =
+  '這們國說時對會來發為經過關網絡間諜報擊門開長現產業後動們與於沒還從進實機內聽讓鐘東車書見問題區應該樣種總統際軍費數據間設計務電話認識術學習亞'.split(
+    '',
+  );
 
 let hansSet: Set<number> | undefined;
 let hantSet: Set<number> | undefined;
 
 const EN_WORDS = new Set(
-  'the of and to in is that for it on was with as by he be at are from this have or an they which has not but his said were been its their will would who had also after more than about'.split(' '),
+  'the of and to in is that for it on was with as by he be at are from this have or an they which has not but his said were been its their will would who had also after more than about'.split(
+    ' ',
+  ),
 );
 const OTHER_WORDS = new Set(
-  'der die und das ist nicht mit den von zu ein eine sich auch auf dem des im für el la los las que y en del por con para una es se lo al le les et des est une dans pour qui pas sur du au il elle nous vous ne em um uma os não com na no da do di che il per non sono della och att det som är på er og ikke het een van niet voor zijn'.split(' '),
+  'der die und das ist nicht mit den von zu ein eine sich auch auf dem des im für el la los las que y en del por con para una es se lo al le les et des est une dans pour qui pas sur du au il elle nous vous ne em um uma os não com na no da do di che il per non sono della och att det som är på er og ikke het een van niet voor zijn'.split(
+    ' ',
+  ),
 );
 
 const SAMPLE = 20000;

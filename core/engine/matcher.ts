@@ -84,7 +84,14 @@ export function compileMatcher(kb: readonly MatcherPattern[], lexicon: readonly 
     });
   }
   for (const p of lexicon) {
-    patterns.push({ text: p.text, id: '', term: p.term, caseSensitive: p.caseSensitive, requiresContext: false, prefix: p.prefix });
+    patterns.push({
+      text: p.text,
+      id: '',
+      term: p.term,
+      caseSensitive: p.caseSensitive,
+      requiresContext: false,
+      prefix: p.prefix,
+    });
   }
 
   const alphaIds = new Map<number, number>();

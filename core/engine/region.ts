@@ -10,18 +10,86 @@ const TEXT = 3;
 
 /** Never prose: navigation, chrome, code, forms and embedded objects. */
 const SKIP_TAGS = new Set([
-  'NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'PRE', 'CODE',
-  'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'LABEL', 'SVG', 'svg', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO',
-  'AUDIO', 'MENU', 'DIALOG', 'HEAD', 'TITLE', 'LINK', 'META',
+  'NAV',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'BUTTON',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'PRE',
+  'CODE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'LABEL',
+  'SVG',
+  'svg',
+  'MATH',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'VIDEO',
+  'AUDIO',
+  'MENU',
+  'DIALOG',
+  'HEAD',
+  'TITLE',
+  'LINK',
+  'META',
 ]);
-const SKIP_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'dialog', 'search', 'menu', 'menubar', 'toolbar']);
-const SKIP_CLASS = /(^|[\s_-])(comments?|comment-list|commentlist|disqus|replies|respond|social|share|sharing|related|sidebar|newsletter|promo|advert|ads?|breadcrumbs?|cookie|consent|subscribe|paywall|footer|masthead|navbar|menu)($|[\s_-])/i;
+const SKIP_ROLES = new Set([
+  'navigation',
+  'complementary',
+  'banner',
+  'contentinfo',
+  'dialog',
+  'search',
+  'menu',
+  'menubar',
+  'toolbar',
+]);
+const SKIP_CLASS =
+  /(^|[\s_-])(comments?|comment-list|commentlist|disqus|replies|respond|social|share|sharing|related|sidebar|newsletter|promo|advert|ads?|breadcrumbs?|cookie|consent|subscribe|paywall|footer|masthead|navbar|menu)($|[\s_-])/i;
 /** Class names that may contain a skip word but mark the content itself ("article-body has-sidebar"). */
 const KEEP_CLASS = /article|body|content|main|story|post|entry|text/i;
 /** Elements that end a line of text, so words of adjacent blocks never fuse. */
 const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'BR', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'TR', 'TD', 'TH',
-  'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'MAIN', 'FIGURE', 'FIGCAPTION', 'HR', 'TBODY', 'THEAD', 'CAPTION', 'ADDRESS', 'CENTER',
+  'P',
+  'DIV',
+  'BR',
+  'LI',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'BLOCKQUOTE',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'FIGURE',
+  'FIGCAPTION',
+  'HR',
+  'TBODY',
+  'THEAD',
+  'CAPTION',
+  'ADDRESS',
+  'CENTER',
 ]);
 /** Yield to the driver after this many nodes. */
 const STEP = 256;
@@ -41,6 +109,8 @@ export interface RegionText {
 
 export function isSkippedElement(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName)) return true;
+  // ASP.NET-style pages wrap the whole page in one <form>; only small forms are chrome.
+  if (el.tagName === 'FORM' && (el.textContent ?? '').length < 2000) return true;
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const ce = el.getAttribute('contenteditable');
@@ -118,7 +188,7 @@ export function* findRegionSteps(doc: Document): Generator<void, Element | null>
       }
     }
     // Many similar <article> teasers make a hub page, not one article.
-    if (best && bestLen >= 1000 && bestLen >= total * 0.5) return best;
+    if (best && (bestLen >= 1000 || (articles.length === 1 && bestLen >= 100)) && bestLen >= total * 0.5) return best;
   }
 
   const scores = new Map<Element, number>();

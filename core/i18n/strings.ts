@@ -14,7 +14,10 @@ export const STRINGS = {
   commandNextMention: ['Go to the next highlighted name and open its card', '跳到下一个高亮名称并打开卡片'],
   commandCloseCard: ['Close the Spyglass card', '关闭 Spyglass 卡片'],
   contextMenuLookup: ['Look up “%s” in Spyglass', '在 Spyglass 中查找“%s”'],
-  badgeTitle: ['Spyglass: $1 known entities in this cyber-espionage article', 'Spyglass：这篇网络间谍文章提到 $1 个已知条目'],
+  badgeTitle: [
+    'Spyglass: $1 known entities in this cyber-espionage article',
+    'Spyglass：这篇网络间谍文章提到 $1 个已知条目',
+  ],
   verdictEspionage: ['Cyber-espionage article', '网络间谍相关文章'],
   verdictArticle: ['Article, not about cyber-espionage', '文章，与网络间谍无关'],
   verdictNotArticle: ['Not an article', '不是文章'],
@@ -112,7 +115,10 @@ export const STRINGS = {
   ],
   permissions: ['Permissions', '权限'],
   permStorage: ['storage: keeps your settings.', 'storage：保存您的设置。'],
-  permContextMenus: ['contextMenus: adds “Look up in Spyglass” for selected text.', 'contextMenus：为选中文字添加“在 Spyglass 中查找”。'],
+  permContextMenus: [
+    'contextMenus: adds “Look up in Spyglass” for selected text.',
+    'contextMenus：为选中文字添加“在 Spyglass 中查找”。',
+  ],
   permScripting: [
     'scripting: loads the analysis code only into pages that look like articles, so other pages stay fast.',
     'scripting：仅在看起来像文章的页面加载分析代码，使其他页面保持快速。',

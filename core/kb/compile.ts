@@ -11,7 +11,13 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
       const key = a.caseSensitive ? a.text : a.text.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ text: a.text, id: e.id, kind: e.kind, caseSensitive: a.caseSensitive, requiresContext: a.requiresContext });
+      out.push({
+        text: a.text,
+        id: e.id,
+        kind: e.kind,
+        caseSensitive: a.caseSensitive,
+        requiresContext: a.requiresContext,
+      });
     }
   }
   return out;

@@ -39,13 +39,9 @@ export function isRealDate(s: string): boolean {
   return d >= 1 && d <= days;
 }
 
-const nonEmpty = (what: string) =>
-  v.pipe(v.string(), v.trim(), v.nonEmpty(`${what} must not be empty`));
+const nonEmpty = (what: string) => v.pipe(v.string(), v.trim(), v.nonEmpty(`${what} must not be empty`));
 
-const id = v.pipe(
-  v.string(),
-  v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)'),
-);
+const id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)'));
 
 export const AliasSchema = v.strictObject({
   text: nonEmpty('alias text'),
@@ -82,7 +78,22 @@ export const DateSchema = v.strictObject({
 });
 
 /** Countries or blocs used to mark the direction of a claim. */
-export const PARTIES = ['CN', 'US', 'UK', 'NZ', 'AU', 'CA', 'EU', 'RU', 'KP', 'IR', 'UA', 'allies', 'vendor', 'other'] as const;
+export const PARTIES = [
+  'CN',
+  'US',
+  'UK',
+  'NZ',
+  'AU',
+  'CA',
+  'EU',
+  'RU',
+  'KP',
+  'IR',
+  'UA',
+  'allies',
+  'vendor',
+  'other',
+] as const;
 
 export const ClaimSchema = v.strictObject({
   /** Who made the claim, in words ("CNCERT/CC", "US Department of Justice"). */

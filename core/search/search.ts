@@ -56,7 +56,9 @@ export function createSearcher(docs: readonly SearchDoc[], index: SearchIndexJso
       .search(q, { limit: limit * 2 })
       .map((r) => {
         const exact =
-          r.item.name.toLowerCase() === lower || r.item.aliases.some((a) => a.toLowerCase() === lower) || r.item.nameZh === q;
+          r.item.name.toLowerCase() === lower ||
+          r.item.aliases.some((a) => a.toLowerCase() === lower) ||
+          r.item.nameZh === q;
         // An exact name or alias outranks any fuzzy hit.
         return { doc: r.item, score: exact ? 0 : (r.score ?? 1) };
       })

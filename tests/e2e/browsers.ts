@@ -14,6 +14,16 @@ export const FIREFOX_EXT = resolve('.output/firefox-mv3');
 
 export type BrowserName = 'chromium' | 'firefox';
 
+/** The few extension APIs the harness calls inside extension contexts. */
+interface ExtApi {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    create(p: { url: string }): Promise<unknown>;
+  };
+  runtime: { getURL(p: string): string };
+}
+declare const chrome: ExtApi;
+
 export interface TestPage {
   readonly raw: PwPage | PpPage;
   goto(url: string): Promise<void>;
@@ -137,7 +147,9 @@ function wrapPp(page: PpPage): TestPage {
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, arg, timeoutMs = 15_000) =>
-      (await (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg)).jsonValue()) as never,
+      (await (
+        await page.waitForFunction(fn as (a: unknown) => unknown, { timeout: timeoutMs, polling: 50 }, arg)
+      ).jsonValue()) as never,
     mouseMove: (x, y) => page.mouse.move(x, y, { steps: 2 }),
     press: (key) => page.keyboard.press(key as never),
     screenshot: async (path) => {
@@ -170,7 +182,6 @@ async function launchFirefox(): Promise<TestBrowser> {
   });
   await browser.installExtension(FIREFOX_EXT);
   const foreignRequests: string[] = [];
-  const extPages: PpPage[] = [];
   const track = (page: PpPage) => {
     page.on('request', (r) => {
       if (!isLocal(r.url())) foreignRequests.push(r.url());
@@ -231,7 +242,7 @@ async function launchFirefox(): Promise<TestBrowser> {
         browser.on('targetcreated', on);
       });
       await l.evaluate((p: string) => {
-        const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const b = (globalThis as unknown as { browser: ExtApi }).browser;
         void b.tabs.create({ url: b.runtime.getURL(`/${p}`) });
       }, path);
       const page = await created;
@@ -242,7 +253,7 @@ async function launchFirefox(): Promise<TestBrowser> {
     tabIdOf: async (url) => {
       const l = await getLauncher();
       const id = await l.evaluate(async (u: string) => {
-        const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const b = (globalThis as unknown as { browser: ExtApi }).browser;
         const tabs = await b.tabs.query({});
         return tabs.find((t) => t.url === u)?.id ?? -1;
       }, url);
@@ -264,7 +275,8 @@ export async function waitForHighlights(page: TestPage, timeoutMs = 15_000): Pro
   return page.waitFor(
     () => {
       let n = 0;
-      for (const [name, h] of CSS.highlights) if (name.startsWith('spyglass-') && name !== 'spyglass-active') n += h.size;
+      for (const [name, h] of CSS.highlights)
+        if (name.startsWith('spyglass-') && name !== 'spyglass-active') n += h.size;
       return n;
     },
     undefined,
