@@ -29,7 +29,8 @@ export function EntryCard({ entry, related, variant, onOpen, onMore, headingId }
   return (
     <article class={`entry entry-${variant}`} data-entry-id={entry.id}>
       <header class="entry-head">
-        <Heading class="entry-name" id={headingId}>
+        {/* tabIndex -1 so the popup can move focus here when the view opens (headings are not focusable). */}
+        <Heading class="entry-name" id={headingId} tabIndex={full ? -1 : undefined}>
           {entry.name}
           {entry.nameZh ? (
             <span class="entry-name-zh" lang="zh-Hans">

@@ -47,7 +47,9 @@ function makeText(chars: number, seed: number): string {
 function makeAliases(count: number, seed: number): MatcherPattern[] {
   const r = rng(seed);
   const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const out: MatcherPattern[] = [{ text: 'Volt Typhoon', id: 'volt-typhoon', kind: 'threat-actor', caseSensitive: false, requiresContext: false }];
+  const out: MatcherPattern[] = [
+    { text: 'Volt Typhoon', id: 'volt-typhoon', kind: 'threat-actor', caseSensitive: false, requiresContext: false },
+  ];
   for (let i = 1; i < count; i++) {
     let text = '';
     if (r() < 0.2) {

@@ -24,11 +24,25 @@ for (const file of files) {
     const content = decodeHtml(bytes);
     if (content.trim().length === 0) throw new Error('empty file');
     const isHtml = /\.x?html?$/i.test(file) || /^\s*<(!doctype|html)/i.test(content);
-    const a: AnalysisDetail = isHtml ? analyzeDocument(parseHtmlDocument(content), { matcher }) : analyzeText(content, { matcher });
+    const a: AnalysisDetail = isHtml
+      ? analyzeDocument(parseHtmlDocument(content), { matcher })
+      : analyzeText(content, { matcher });
     const counts = new Map<string, number>();
     for (const m of a.mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
-    const entities = [...counts].map(([id, count]) => ({ id, name: names.get(id) ?? id, count })).sort((x, y) => y.count - x.count);
-    console.log(JSON.stringify({ file, isArticle: a.isArticle, espionage: a.espionage, score: a.score, lang: a.lang, entities, signals: a.signals }));
+    const entities = [...counts]
+      .map(([id, count]) => ({ id, name: names.get(id) ?? id, count }))
+      .sort((x, y) => y.count - x.count);
+    console.log(
+      JSON.stringify({
+        file,
+        isArticle: a.isArticle,
+        espionage: a.espionage,
+        score: a.score,
+        lang: a.lang,
+        entities,
+        signals: a.signals,
+      }),
+    );
   } catch (err) {
     console.log(JSON.stringify({ file, error: (err as Error).message }));
   }

@@ -17,9 +17,16 @@ const quiet = process.argv.includes('--quiet');
 
 /** Corpus pages that are not one article (see the corpus README, "Oddities"). */
 export const NON_ARTICLE_PAGES = [
-  'readability-nytimes-5', 'newspaper4k-cnn_main_site', 'newspaper4k-ap_meta_refresh', 'newspaper3k-details.com1',
-  'postlight-pastebin.com', 'postlight-www.reddit.com--video', 'postlight-clinicaltrials.gov', 'postlight-biorxiv.org',
-  'postlight-bookwalker.jp', 'postlight-jvndb.jvn.jp',
+  'readability-nytimes-5',
+  'newspaper4k-cnn_main_site',
+  'newspaper4k-ap_meta_refresh',
+  'newspaper3k-details.com1',
+  'postlight-pastebin.com',
+  'postlight-www.reddit.com--video',
+  'postlight-clinicaltrials.gov',
+  'postlight-biorxiv.org',
+  'postlight-bookwalker.jp',
+  'postlight-jvndb.jvn.jp',
 ];
 
 interface Row {
@@ -35,7 +42,9 @@ if (!existsSync(join(corpus, 'manifest.json'))) {
 }
 
 const { entries, warnings } = loadKbForNode(root);
-console.log(`knowledge base: ${entries.length} entries${warnings.length ? ` (${warnings.length} cross-entry problems, using schema-valid entries)` : ''}`);
+console.log(
+  `knowledge base: ${entries.length} entries${warnings.length ? ` (${warnings.length} cross-entry problems, using schema-valid entries)` : ''}`,
+);
 const matcher = matcherForEntries(entries);
 const rows: Row[] = [];
 const articleChecks: { name: string; expected: boolean; got: boolean }[] = [];
@@ -45,7 +54,12 @@ const t0 = performance.now();
 for (const rec of manifest) {
   const name = rec.file.replace(/^pages\//, '').replace(/\.html$/, '');
   const a = analyzeDocument(readHtmlDocument(join(corpus, rec.file)), { matcher });
-  rows.push({ set: `pages-${rec.label === 'espionage' ? 'espionage' : rec.label}`, name, expected: rec.label === 'espionage', a });
+  rows.push({
+    set: `pages-${rec.label === 'espionage' ? 'espionage' : rec.label}`,
+    name,
+    expected: rec.label === 'espionage',
+    a,
+  });
   if (NON_ARTICLE_PAGES.includes(name)) articleChecks.push({ name, expected: false, got: a.isArticle });
   if (rec.label === 'espionage') articleChecks.push({ name, expected: true, got: a.isArticle });
 }
@@ -58,17 +72,26 @@ for (const line of readFileSync(join(corpus, 'casie.jsonl'), 'utf8').split('\n')
   rows.push({ set: 'casie', name: r.id, expected: r.label === 'espionage', a });
 }
 
-const index = JSON.parse(readFileSync(join(fixtures, 'index.json'), 'utf8')) as { file: string; espionage: boolean; isArticle?: boolean }[];
+const index = JSON.parse(readFileSync(join(fixtures, 'index.json'), 'utf8')) as {
+  file: string;
+  espionage: boolean;
+  isArticle?: boolean;
+}[];
 for (const f of index) {
   const path = join(fixtures, f.file);
-  const a = f.file.endsWith('.html') ? analyzeDocument(readHtmlDocument(path), { matcher }) : analyzeText(readFileSync(path, 'utf8'), { matcher });
+  const a = f.file.endsWith('.html')
+    ? analyzeDocument(readHtmlDocument(path), { matcher })
+    : analyzeText(readFileSync(path, 'utf8'), { matcher });
   rows.push({ set: 'fixtures', name: f.file, expected: f.espionage, a });
   if (f.isArticle !== undefined) articleChecks.push({ name: f.file, expected: f.isArticle, got: a.isArticle });
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) + '%' : 'n/a');
 function report(title: string, rs: Row[]) {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   for (const r of rs) {
     if (r.expected && r.a.espionage) tp++;
     else if (r.expected) fn++;
@@ -82,25 +105,53 @@ function report(title: string, rs: Row[]) {
   console.log(`              predicted+  predicted-`);
   console.log(`  actual+     ${String(tp).padStart(10)}  ${String(fn).padStart(10)}`);
   console.log(`  actual-     ${String(fp).padStart(10)}  ${String(tn).padStart(10)}`);
-  console.log(`  precision ${pct(precision)}  recall ${pct(recall)}  F1 ${pct(f1)}  false-positive rate ${pct(fp / (fp + tn))}`);
+  console.log(
+    `  precision ${pct(precision)}  recall ${pct(recall)}  F1 ${pct(f1)}  false-positive rate ${pct(fp / (fp + tn))}`,
+  );
   if (quiet) return;
   for (const r of rs) {
     if (r.expected === r.a.espionage) continue;
-    const top = r.a.signals.slice(0, 6).map((s) => `${s.term}(${s.weight})`).join(' ');
+    const top = r.a.signals
+      .slice(0, 6)
+      .map((s) => `${s.term}(${s.weight})`)
+      .join(' ');
     const f = r.a.features;
-    console.log(`  ${r.expected ? 'MISSED' : 'FALSE+'} ${r.name} score=${r.a.score} lang=${r.a.lang} article=${r.a.isArticle} c=${f.c} s=${f.s} p=${f.p} | ${top}`);
+    console.log(
+      `  ${r.expected ? 'MISSED' : 'FALSE+'} ${r.name} score=${r.a.score} lang=${r.a.lang} article=${r.a.isArticle} c=${f.c} s=${f.s} p=${f.p} | ${top}`,
+    );
   }
 }
 
 const bySet = (pred: (r: Row) => boolean) => rows.filter(pred);
-report('corpus pages, all (espionage vs security/related/other)', bySet((r) => r.set.startsWith('pages-')));
-report('corpus pages, security', bySet((r) => r.set === 'pages-security'));
-report('corpus pages, related', bySet((r) => r.set === 'pages-related'));
-report('corpus pages, other', bySet((r) => r.set === 'pages-other'));
-report('CASIE (espionage vs security)', bySet((r) => r.set === 'casie'));
-report('fixtures', bySet((r) => r.set === 'fixtures'));
+report(
+  'corpus pages, all (espionage vs security/related/other)',
+  bySet((r) => r.set.startsWith('pages-')),
+);
+report(
+  'corpus pages, security',
+  bySet((r) => r.set === 'pages-security'),
+);
+report(
+  'corpus pages, related',
+  bySet((r) => r.set === 'pages-related'),
+);
+report(
+  'corpus pages, other',
+  bySet((r) => r.set === 'pages-other'),
+);
+report(
+  'CASIE (espionage vs security)',
+  bySet((r) => r.set === 'casie'),
+);
+report(
+  'fixtures',
+  bySet((r) => r.set === 'fixtures'),
+);
 
 console.log(`\n== isArticle sanity (${articleChecks.length})`);
-for (const c of articleChecks) console.log(`  ${c.got === c.expected ? 'ok   ' : 'WRONG'} ${c.name} expected=${c.expected} got=${c.got}`);
+for (const c of articleChecks)
+  console.log(`  ${c.got === c.expected ? 'ok   ' : 'WRONG'} ${c.name} expected=${c.expected} got=${c.got}`);
 const pages = rows.filter((r) => r.set.startsWith('pages-'));
-console.log(`\npages judged articles: ${pages.filter((r) => r.a.isArticle).length}/${pages.length}; analysis time for ${pages.length} pages (parse included): ${tPages.toFixed(0)} ms`);
+console.log(
+  `\npages judged articles: ${pages.filter((r) => r.a.isArticle).length}/${pages.length}; analysis time for ${pages.length} pages (parse included): ${tPages.toFixed(0)} ms`,
+);

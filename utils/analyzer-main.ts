@@ -4,7 +4,7 @@
  * re-analyses when the article changes. One cleanup() removes everything it added.
  */
 import { browser } from 'wxt/browser';
-import { analyzeDocument } from '../core/engine/analyze';
+import { analyzeDocumentAsync } from '../core/engine/analyze';
 import { loadMatcher, type MatcherData } from '../core/engine/matcher';
 import type { Mention } from '../core/engine/types';
 import { HoverTiming } from '../core/hover-timing';
@@ -209,17 +209,34 @@ export function startAnalyzer(): void {
     if (settings.highlightStyle !== 'none') highlighter.paint(painted, settings);
   }
 
-  function analyse(): void {
+  let run: AbortController | undefined;
+  async function analyse(): Promise<void> {
     if (signal.aborted) return;
     if (!settings.enabled) {
       unpaint();
-      return report('disabled');
+      report('disabled');
+      return;
     }
     if (isSitePaused(location.href, settings.pausedSites)) {
       unpaint();
-      return report('paused');
+      report('paused');
+      return;
     }
-    const a = analyzeDocument(document, { matcher, threshold: settings.threshold });
+    // A newer run supersedes an older one; big pages are analysed in slices so no task runs long.
+    run?.abort();
+    const thisRun = new AbortController();
+    run = thisRun;
+    let a;
+    try {
+      a = await analyzeDocumentAsync(document, {
+        matcher,
+        threshold: settings.threshold,
+        sliceMs: 8,
+        signal: AbortSignal.any([signal, thisRun.signal]),
+      });
+    } catch {
+      return;
+    }
     allMentions = a.mentions;
     const counts = new Map<string, number>();
     for (const m of a.mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
@@ -248,7 +265,7 @@ export function startAnalyzer(): void {
     const wait = Math.min(REANALYSE_DEBOUNCE_MS, Math.max(0, firstChange + REANALYSE_MAX_WAIT_MS - now));
     debounce = setTimer(() => {
       debounce = undefined;
-      analyse();
+      void analyse();
     }, wait);
   }
 
@@ -334,7 +351,7 @@ export function startAnalyzer(): void {
   const unwatch = watchSettings(({ settings: next }) => {
     settings = next;
     hover.showDelay = next.hoverDelayMs;
-    analyse();
+    void analyse();
   });
 
   document.addEventListener('pointermove', onPointerMove, { passive: true, signal });
@@ -374,6 +391,6 @@ export function startAnalyzer(): void {
   void loadSettings().then(({ settings: s }) => {
     settings = s;
     hover.showDelay = s.hoverDelayMs;
-    analyse();
+    void analyse();
   });
 }

@@ -27,12 +27,12 @@ export const KIND_WEIGHTS: Record<Kind, { c: number; s: number; p: number }> = {
   allegation: { c: 1.0, s: 1.8, p: 0 },
   action: { c: 0.4, s: 1.2, p: 0 },
   organization: { c: 0, s: 0.35, p: 0 },
-  concept: { c: 0.4, s: 0.4, p: 0 },
+  concept: { c: 0.3, s: 0.1, p: 0 },
   policy: { c: 0, s: 0, p: 0.4 },
   law: { c: 0, s: 0.2, p: 0 },
 };
 
-const BIAS = -3.2;
+const BIAS = -3.5;
 const A = 0.9;
 const B = 0.2;
 const D = 0.1;
@@ -71,13 +71,13 @@ const grow = (n: number) => (n <= 0 ? 0 : 1 + Math.log(n));
 
 export function classifyHits(input: ClassifyInput): Verdict {
   const { hits, patterns, lexicon } = input;
-  const termCounts = new Map<number, { n: number; lead: number }>();
+  const termCounts = new Map<number, { n: number; lead: number; text: string }>();
   const entityCounts = new Map<string, { n: number; lead: number; kind: Kind }>();
   for (const h of hits) {
     const p = patterns[h.pattern]!;
     const lead = h.start < LEAD_CHARS ? 1 : 0;
     if (p.term >= 0) {
-      const e = termCounts.get(p.term) ?? { n: 0, lead: 0 };
+      const e = termCounts.get(p.term) ?? { n: 0, lead: 0, text: p.text };
       e.n++;
       e.lead += lead;
       termCounts.set(p.term, e);
@@ -93,16 +93,16 @@ export function classifyHits(input: ClassifyInput): Verdict {
   let s = 0;
   const groups = new Map<string, number>();
   const signals: Signal[] = [];
-  for (const [ti, { n, lead }] of termCounts) {
+  for (const [ti, { n, lead, text }] of termCounts) {
     const t = lexicon.terms[ti]!;
     const f = grow(n + lead);
     if (t.p > 0) {
       groups.set(t.group, (groups.get(t.group) ?? 0) + t.p * f);
-      signals.push({ term: t.label, type: 'penalty', weight: round(-t.p * f), count: n });
+      signals.push({ term: text, type: 'penalty', weight: round(-t.p * f), count: n });
     } else {
       c += t.c * f;
       s += t.s * f;
-      signals.push({ term: t.label, type: 'term', weight: round((t.c + t.s) * f), count: n });
+      signals.push({ term: text, type: 'term', weight: round((t.c + t.s) * f), count: n });
     }
   }
   for (const [id, { n, lead, kind }] of entityCounts) {

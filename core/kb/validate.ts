@@ -73,7 +73,7 @@ export function validateKb(files: KbFile[], options: ValidateOptions): Entry[] {
     else byId.set(entry.id, file);
   }
 
-  const aliasOwner = new Map<string, { id: string; text: string }>();
+  const aliasOwners = new Map<string, { id: string; text: string; caseSensitive: boolean }[]>();
   for (const { file, entry } of entries) {
     const p = (field: string, message: string) => problems.push({ file, id: entry.id, field, message });
     if (!file.endsWith(`${entry.id}.json`)) p('id', `file name must be ${entry.id}.json`);
@@ -100,12 +100,17 @@ export function validateKb(files: KbFile[], options: ValidateOptions): Entry[] {
         return;
       }
       seen.add(key);
-      // An alias may be shared only when both sides mark it as needing context
-      // AND letter case tells them apart; otherwise a mention would be ambiguous.
-      const owner = aliasOwner.get(aliasKey(a.text, false));
-      if (owner && owner.id !== entry.id && !(a.caseSensitive && owner.text !== a.text))
-        p(`aliases.${i}.text`, `alias "${a.text}" is also claimed by "${owner.id}" with no rule that tells them apart`);
-      else aliasOwner.set(aliasKey(a.text, false), { id: entry.id, text: a.text });
+      // An alias may be shared only when letter case tells the entries apart: both sides are
+      // case-sensitive and spelt differently. Otherwise a mention would be ambiguous. Checked
+      // against every earlier owner, so the verdict does not depend on file order.
+      const looseKey = aliasKey(a.text, false);
+      const owners = aliasOwners.get(looseKey) ?? [];
+      const clash = owners.find(
+        (o) => o.id !== entry.id && !(a.caseSensitive && o.caseSensitive && aliasKey(o.text, true) !== key),
+      );
+      if (clash)
+        p(`aliases.${i}.text`, `alias "${a.text}" is also claimed by "${clash.id}" with no rule that tells them apart`);
+      else aliasOwners.set(looseKey, [...owners, { id: entry.id, text: a.text, caseSensitive: a.caseSensitive }]);
     });
   }
 

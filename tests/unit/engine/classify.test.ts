@@ -9,7 +9,9 @@ import { FIXTURES, fixtureIndex, syntheticMatcher } from './helpers';
 const matcher = syntheticMatcher();
 const analyse = (file: string) => {
   const path = join(FIXTURES, file);
-  return file.endsWith('.html') ? analyzeDocument(readHtmlDocument(path), { matcher }) : analyzeText(readFileSync(path, 'utf8'), { matcher });
+  return file.endsWith('.html')
+    ? analyzeDocument(readHtmlDocument(path), { matcher })
+    : analyzeText(readFileSync(path, 'utf8'), { matcher });
 };
 
 describe('verdict on every fixture (synthetic KB + real lexicon)', () => {
@@ -23,7 +25,11 @@ describe('verdict on every fixture (synthetic KB + real lexicon)', () => {
 });
 
 describe('hard negatives stay well below the threshold', () => {
-  test.each(fixtureIndex().filter((f) => !f.espionage && f.lang !== 'other').map((f) => [f.file] as const))('%s', (file) => {
+  test.each(
+    fixtureIndex()
+      .filter((f) => !f.espionage && f.lang !== 'other')
+      .map((f) => [f.file] as const),
+  )('%s', (file) => {
     expect(analyse(file).score).toBeLessThan(0.35);
   });
 });
@@ -52,7 +58,10 @@ describe('context-requiring aliases', () => {
     expect(a.mentions.filter((m) => m.id === 'lazarus-group' || m.id === 'equation-group')).toEqual([]);
   });
   test('Lazarus next to hacking words counts', () => {
-    const a = analyzeText('North Korean hackers from Lazarus broke into the bank network and stole funds with custom malware.', { matcher });
+    const a = analyzeText(
+      'North Korean hackers from Lazarus broke into the bank network and stole funds with custom malware.',
+      { matcher },
+    );
     expect(a.mentions.map((m) => m.id)).toContain('lazarus-group');
   });
   test('the threshold option moves the verdict', () => {

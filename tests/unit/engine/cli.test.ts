@@ -13,10 +13,18 @@ describe('scripts/classify.ts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spyglass-cli-'));
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '  \n');
-    const files = [join(FIXTURES, 'en-volt-typhoon-advisory.html'), empty, join(dir, 'missing.html'), join(FIXTURES, 'zh-hans-typhoon-weather.txt')];
+    const files = [
+      join(FIXTURES, 'en-volt-typhoon-advisory.html'),
+      empty,
+      join(dir, 'missing.html'),
+      join(FIXTURES, 'zh-hans-typhoon-weather.txt'),
+    ];
     const r = run(files);
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.file)).toEqual(files);
     expect(lines[0]).toMatchObject({ isArticle: true, espionage: true, lang: 'en' });
     expect(Object.keys(lines[0]!)).toEqual(['file', 'isArticle', 'espionage', 'score', 'lang', 'entities', 'signals']);

@@ -8,7 +8,12 @@ import type { MatcherPattern } from '../../../core/engine/types';
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures/articles');
 
-const p = (text: string, id: string, kind: MatcherPattern['kind'], extra: Partial<MatcherPattern> = {}): MatcherPattern => ({
+const p = (
+  text: string,
+  id: string,
+  kind: MatcherPattern['kind'],
+  extra: Partial<MatcherPattern> = {},
+): MatcherPattern => ({
   text,
   id,
   kind,
@@ -44,7 +49,9 @@ export const SYNTHETIC_PATTERNS: MatcherPattern[] = [
 let cached: Matcher | undefined;
 /** Synthetic aliases plus the real lexicon, through the JSON round trip the build uses. */
 export function syntheticMatcher(): Matcher {
-  cached ??= loadMatcher(JSON.parse(JSON.stringify(buildMatcherData(SYNTHETIC_PATTERNS))) as ReturnType<typeof buildMatcherData>);
+  cached ??= loadMatcher(
+    JSON.parse(JSON.stringify(buildMatcherData(SYNTHETIC_PATTERNS))) as ReturnType<typeof buildMatcherData>,
+  );
   return cached;
 }
 

@@ -20,7 +20,11 @@ describe('matcher', () => {
     ['whitespace runs and line breaks', 'Volt\n  Typhoon', ['volt-typhoon:Volt\n  Typhoon']],
     ['full-width letters fold', 'ＡＰＴ４１ ＮＳＡ', ['apt41:ＡＰＴ４１', 'nsa:ＮＳＡ']],
     ['slash inside alias, longest wins', 'CNCERT/CC and CNCERT', ['cncert-cc:CNCERT/CC', 'cncert-cc:CNCERT']],
-    ['CJK needs no boundaries', '据报道伏特台风是美国国家安全局的说法', ['volt-typhoon:伏特台风', 'nsa:美国国家安全局']],
+    [
+      'CJK needs no boundaries',
+      '据报道伏特台风是美国国家安全局的说法',
+      ['volt-typhoon:伏特台风', 'nsa:美国国家安全局'],
+    ],
     ['Traditional is its own alias', '美國國家安全局與伏特颱風', ['nsa:美國國家安全局', 'volt-typhoon:伏特颱風']],
     ['non-overlapping, leftmost', '国家安全部门', ['mss:国家安全部']],
   ])('%s', (_name, text, expected) => {
@@ -50,7 +54,17 @@ describe('matcher', () => {
   });
 
   test('curly and straight quotes fold alike', () => {
-    const m = loadMatcher(compileMatcher([{ text: "People's Liberation Army", id: 'pla', kind: 'organization', caseSensitive: false, requiresContext: false }]));
+    const m = loadMatcher(
+      compileMatcher([
+        {
+          text: "People's Liberation Army",
+          id: 'pla',
+          kind: 'organization',
+          caseSensitive: false,
+          requiresContext: false,
+        },
+      ]),
+    );
     expect(m.findAll('the People’s Liberation Army').length).toBe(1);
   });
 

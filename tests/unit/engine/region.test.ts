@@ -9,12 +9,13 @@ import { FIXTURES, corpusDir, fixtureIndex, syntheticMatcher } from './helpers';
 const matcher = syntheticMatcher();
 
 describe('gate on fixtures', () => {
-  test.each(fixtureIndex().filter((f) => f.file.endsWith('.html')).map((f) => [f.file, f.isArticle ?? true] as const))(
-    '%s',
-    (file, expected) => {
-      expect(isProbablyArticle(readHtmlDocument(join(FIXTURES, file)))).toBe(expected);
-    },
-  );
+  test.each(
+    fixtureIndex()
+      .filter((f) => f.file.endsWith('.html'))
+      .map((f) => [f.file, f.isArticle ?? true] as const),
+  )('%s', (file, expected) => {
+    expect(isProbablyArticle(readHtmlDocument(join(FIXTURES, file)))).toBe(expected);
+  });
 });
 
 describe('region text', () => {
@@ -33,10 +34,19 @@ describe('region text', () => {
   const region = collectRegionText(root, doc.title);
 
   test('finds the article element', () => expect(root.tagName).toBe('ARTICLE'));
-  test.each(['Menu', 'hidden text', 'aria hidden', 'inline none', 'apt-get', 'Send', 'editable', 'a comment', 'aside text', 'foot', 'Head'])(
-    'skips %s',
-    (s) => expect(region.text).not.toContain(s),
-  );
+  test.each([
+    'Menu',
+    'hidden text',
+    'aria hidden',
+    'inline none',
+    'apt-get',
+    'Send',
+    'editable',
+    'a comment',
+    'aside text',
+    'foot',
+    'Head',
+  ])('skips %s', (s) => expect(region.text).not.toContain(s));
   test('keeps prose, separates blocks, starts with the title line', () => {
     expect(region.text.startsWith('T\n')).toBe(true);
     expect(region.text).toContain('First paragraph about Volt Typhoon.');
@@ -64,7 +74,13 @@ describe('mentions map back to text nodes', () => {
   });
 });
 
-const CORPUS_ARTICLES = ['postlight-abcnews.go.com', 'readability-ars-1', 'readability-blogger', 'goose3-test_issue32', 'postlight-www.rbbtoday.com'];
+const CORPUS_ARTICLES = [
+  'postlight-abcnews.go.com',
+  'readability-ars-1',
+  'readability-blogger',
+  'goose3-test_issue32',
+  'postlight-www.rbbtoday.com',
+];
 const CORPUS_NON_ARTICLES = [
   'readability-nytimes-5',
   'newspaper4k-cnn_main_site',

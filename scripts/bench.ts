@@ -1,0 +1,299 @@
+/**
+ * npm run bench [-- --out file.json] [--limit N]
+ * Real Chromium, the built extension, every corpus page (served locally, nothing else reachable)
+ * plus our fixtures and synthetic 10x/100x pages. For each page, Chromium's tracing gives the
+ * main-thread time of the extension's scripts (EvaluateScript, FunctionCall, timers, callbacks
+ * whose script URL is ours); a bare TreeWalker pass over the body's text in the same page is the
+ * baseline. Prints medians, p95, max and ratios by page class, bundle sizes, popup and search
+ * timings. Not a test: it prints figures.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import os from 'node:os';
+import { chromium, type Page } from 'playwright-core';
+import { CHROME_EXT, CHROMIUM_PATH } from '../tests/e2e/browsers';
+import { CORPUS_DIR, startServer } from '../tests/e2e/server';
+import { createSearcher, buildSearchIndex, toSearchDocs, type SearchDoc } from '../core/search/search';
+import { readKbFiles } from '../core/kb/load-node';
+import { validateKb } from '../core/kb/validate';
+
+/** The extension APIs used inside the service worker. */
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(id: number, m: unknown): Promise<unknown>;
+  };
+};
+
+const args = process.argv.slice(2);
+const outFile = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
+const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : Infinity;
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+const f = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
+
+interface PageResult {
+  page: string;
+  status: string;
+  extMs: number;
+  baselineMs: number;
+  ratio: number;
+  longestTaskMs: number;
+  textChars: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[] } };
+}
+
+const server = await startServer();
+const context = await chromium.launchPersistentContext('', {
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: [
+    `--disable-extensions-except=${CHROME_EXT}`,
+    `--load-extension=${CHROME_EXT}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+});
+await context.route('**/*', (route) =>
+  /^https?:\/\/127\.0\.0\.1[:/]/.test(route.request().url()) ? route.continue() : route.abort(),
+);
+const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extId = new URL(sw.url()).host;
+const extPrefix = `chrome-extension://${extId}/`;
+
+// Synthetic big pages: the demo article's paragraphs repeated 10x and 100x.
+const demo = readFileSync('tests/fixtures/pages/demo-article.html', 'utf8');
+const paras = demo.slice(demo.indexOf('<p>'), demo.lastIndexOf('</p>') + 4);
+const synth = (n: number) => demo.replace(paras, Array.from({ length: n }, () => paras).join('\n'));
+await context.route(/\/synthetic-(\d+)x\.html$/, (route) => {
+  const n = Number(/synthetic-(\d+)x/.exec(route.request().url())![1]);
+  return route.fulfill({ contentType: 'text/html; charset=utf-8', body: synth(n) });
+});
+
+async function tabState(url: string): Promise<string> {
+  return sw.evaluate(async (u: string) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === u);
+    if (!tab?.id) return 'no-tab';
+    try {
+      const s = (await chrome.tabs.sendMessage(tab.id, { type: 'page/get-state' })) as { status: string };
+      return s.status;
+    } catch {
+      return 'unreadable';
+    }
+  }, url);
+}
+
+async function measure(page: Page, url: string): Promise<PageResult> {
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel',
+    transferMode: 'ReportEvents',
+  });
+  await page.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
+  // Let the gate, the injection and the (sliced) analysis finish.
+  let status = 'loading';
+  for (let i = 0; i < 40 && (status === 'loading' || status === 'no-tab'); i++) {
+    await page.waitForTimeout(150);
+    status = await tabState(page.url());
+  }
+  await page.waitForTimeout(300);
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+
+  // Top-level script events whose script is ours, on any renderer thread of this page.
+  const ours = (e: TraceEvent) => {
+    const d = e.args?.data;
+    const u = d?.url ?? d?.scriptName ?? d?.stackTrace?.[0]?.url ?? '';
+    return u.startsWith(extPrefix);
+  };
+  let extMs = 0;
+  let longestTaskMs = 0;
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    if ((e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') && ours(e)) {
+      extMs += e.dur / 1000;
+      if (e.name !== 'v8.compile') longestTaskMs = Math.max(longestTaskMs, e.dur / 1000);
+    }
+  }
+  const { baselineMs, textChars } = await page.evaluate(() => {
+    const times: number[] = [];
+    let chars = 0;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const w = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+      let n = 0;
+      for (let node = w.nextNode(); node; node = w.nextNode()) n += (node as Text).data.length;
+      times.push(performance.now() - t0);
+      chars = n;
+    }
+    times.sort((a, b) => a - b);
+    return { baselineMs: times[2]!, textChars: chars };
+  });
+  return {
+    page: url.replace(server.origin, ''),
+    status,
+    extMs,
+    baselineMs,
+    ratio: extMs / Math.max(baselineMs, 0.01),
+    longestTaskMs,
+    textChars,
+  };
+}
+
+const urls: string[] = [];
+for (const f of readdirSync(join(CORPUS_DIR, 'pages')).sort())
+  if (f.endsWith('.html')) urls.push(`${server.origin}/corpus/${f}`);
+for (const f of readdirSync('tests/fixtures/pages').sort())
+  if (f.endsWith('.html')) urls.push(`${server.origin}/fixtures/${f}`);
+const selected = urls.slice(0, limit);
+selected.push(`${server.origin}/fixtures/synthetic-10x.html`, `${server.origin}/fixtures/synthetic-100x.html`);
+
+const results: PageResult[] = [];
+const page = await context.newPage();
+for (const [i, url] of selected.entries()) {
+  try {
+    results.push(await measure(page, url));
+  } catch (err) {
+    console.error(`skipped ${url}: ${String(err).slice(0, 120)}`);
+  }
+  if (i % 25 === 0) process.stderr.write(`  ${i + 1}/${selected.length}\n`);
+}
+
+// Popup: first content, over 10 loads.
+const popupTimes: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const p = await context.newPage();
+  await p.goto(`${extPrefix}popup.html`);
+  await p.waitForFunction(() => performance.getEntriesByName('spyglass-first-content').length > 0);
+  popupTimes.push(await p.evaluate(() => performance.getEntriesByName('spyglass-first-content')[0]!.startTime));
+  await p.close();
+}
+await context.close();
+await server.close();
+
+// Search latency in Node: our KB and a synthetic KB of 10,000 entries.
+const entries = validateKb(readKbFiles(), { today: new Date().toISOString().slice(0, 10) });
+const docs = toSearchDocs(entries);
+const queries = ['volt typhon', 'cncert', 'entity list', '伏特台风', '61398', 'apt41', 'salt', 'exprt controls'];
+function searchTimes(d: SearchDoc[]): number[] {
+  const s = createSearcher(d, buildSearchIndex(d));
+  const times: number[] = [];
+  for (let r = 0; r < 5; r++)
+    for (const q of queries) {
+      const t0 = performance.now();
+      s(q, 12);
+      times.push(performance.now() - t0);
+    }
+  return times;
+}
+const big: SearchDoc[] = Array.from({ length: 10_000 }, (_, i) => {
+  const base = docs[i % docs.length]!;
+  return { ...base, id: `${base.id}-${i}`, name: `${base.name} ${i}`, aliases: base.aliases.map((a) => `${a} ${i}`) };
+});
+const kbSearch = searchTimes(docs);
+const bigSearch = searchTimes(big);
+
+// Bundle sizes.
+const sizes: Record<string, { bytes: number; gzip: number }> = {};
+const walk = (dir: string) => {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else {
+      const buf = readFileSync(p);
+      sizes[p.replace(`${CHROME_EXT}/`, '')] = { bytes: buf.length, gzip: gzipSync(buf).length };
+    }
+  }
+};
+walk(CHROME_EXT);
+
+const classes: Record<string, PageResult[]> = {
+  'non-article': results.filter((r) => r.status === 'not-article' && !r.page.includes('synthetic')),
+  'article (not espionage)': results.filter((r) => r.status === 'article' && !r.page.includes('synthetic')),
+  'espionage article': results.filter((r) => r.status === 'espionage' && !r.page.includes('synthetic')),
+};
+console.log(
+  `\nSpyglass benchmark — ${new Date().toISOString()} — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
+console.log(`pages measured: ${results.length}\n`);
+console.log('class                     n    ext median  p95     max     | baseline median | ratio median  p95');
+const summary: Record<string, unknown> = {};
+for (const [name, rs] of Object.entries(classes)) {
+  const ext = rs.map((r) => r.extMs);
+  const base = rs.map((r) => r.baselineMs);
+  const ratio = rs.map((r) => r.ratio);
+  summary[name] = {
+    n: rs.length,
+    extMedian: median(ext),
+    extP95: quantile(ext, 0.95),
+    extMax: Math.max(...ext),
+    baselineMedian: median(base),
+    ratioMedian: median(ratio),
+    ratioP95: quantile(ratio, 0.95),
+  };
+  console.log(
+    `${name.padEnd(25)} ${String(rs.length).padStart(3)}  ${f(median(ext)).padStart(7)} ms ${f(quantile(ext, 0.95)).padStart(7)} ${f(Math.max(...ext)).padStart(7)}  | ${f(median(base)).padStart(8)} ms     | ${f(median(ratio)).padStart(7)}x ${f(quantile(ratio, 0.95)).padStart(7)}x`,
+  );
+}
+console.log('\ncost growth (synthetic pages from the demo article):');
+for (const r of results.filter((r) => r.page.includes('synthetic') || r.page.endsWith('demo-article.html')))
+  console.log(
+    `  ${r.page.padEnd(36)} ${String(r.textChars).padStart(9)} chars  ext ${f(r.extMs).padStart(8)} ms  baseline ${f(r.baselineMs).padStart(7)} ms  ratio ${f(r.ratio)}x  longest task ${f(r.longestTaskMs)} ms  (${r.status})`,
+  );
+const gate = sizes['gate.js']!;
+const analyzer = sizes['analyzer.js']!;
+const rest = Object.entries(sizes).filter(([k]) => k !== 'gate.js');
+console.log(`\ncontent script (gate.js): ${gate.bytes} B, ${gate.gzip} B gzip`);
+console.log(`analyser (injected on likely articles): ${analyzer.bytes} B, ${analyzer.gzip} B gzip`);
+console.log(
+  `everything else: ${rest.reduce((a, [, s]) => a + s.bytes, 0)} B, ${rest.reduce((a, [, s]) => a + s.gzip, 0)} B gzip`,
+);
+console.log(
+  `popup first content: median ${f(median(popupTimes))} ms, p95 ${f(quantile(popupTimes, 0.95))} ms (from navigation start)`,
+);
+console.log(
+  `search per query: our KB (${docs.length} entries) median ${f(median(kbSearch))} ms, p95 ${f(quantile(kbSearch, 0.95))} ms; 10,000 entries median ${f(median(bigSearch))} ms, p95 ${f(quantile(bigSearch, 0.95))} ms`,
+);
+
+if (outFile) {
+  writeFileSync(
+    outFile,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length },
+        summary,
+        results,
+        sizes,
+        popupTimes,
+        kbSearch,
+        bigSearch,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`\nwrote ${outFile}`);
+}

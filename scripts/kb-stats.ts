@@ -1,0 +1,57 @@
+/**
+ * Prints figures about the validated knowledge base, as plain aligned text: entries per
+ * kind and per alias language, Chinese coverage, and the oldest and newest "as of" dates.
+ *   npx tsx scripts/kb-stats.ts
+ */
+import { readKbFiles } from '../core/kb/load-node';
+import { kbMeta } from '../core/kb/meta';
+import { KINDS, LANGS, type Entry } from '../core/kb/schema';
+import { KbValidationError, validateKb } from '../core/kb/validate';
+
+const today = new Date().toISOString().slice(0, 10);
+let entries: Entry[];
+try {
+  entries = validateKb(readKbFiles(), { today });
+} catch (err) {
+  if (err instanceof KbValidationError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const hasZhAlias = (e: Entry) => e.aliases.some((a) => a.lang === 'zh-Hans');
+// The validator already requires both for chinaRelated entries; listed here so a gap shows at once.
+const chinaWithoutZh = entries.filter((e) => e.chinaRelated && (!e.nameZh || !hasZhAlias(e)));
+// Heuristic: an entry placed in China, or marked China-related, is one a Chinese reader will look up by name.
+const likelyZhWithoutNameZh = entries.filter((e) => (e.country === 'CN' || e.chinaRelated) && !e.nameZh);
+
+const aliasesByLang = new Map<string, number>(LANGS.map((l) => [l, 0]));
+for (const e of entries) for (const a of e.aliases) aliasesByLang.set(a.lang, (aliasesByLang.get(a.lang) ?? 0) + 1);
+
+const meta = kbMeta(entries);
+const rows: [string, string | number][] = [
+  ['entries', entries.length],
+  ...KINDS.map((k): [string, number] => [`  kind ${k}`, meta.byKind[k]]),
+  ['aliases', [...aliasesByLang.values()].reduce((a, b) => a + b, 0)],
+  ...[...aliasesByLang].map(([lang, n]): [string, number] => [`  lang ${lang}`, n]),
+  ['with summaryZh', entries.filter((e) => e.summaryZh).length],
+  ['with nameZh', entries.filter((e) => e.nameZh).length],
+  ['China-related', entries.filter((e) => e.chinaRelated).length],
+  ['China-related without Chinese names', chinaWithoutZh.length],
+  ['country CN or China-related without nameZh', likelyZhWithoutNameZh.length],
+  ['oldest asOf', entries.length ? meta.asOf : '-'],
+  ['newest asOf', entries.length ? meta.newestAsOf : '-'],
+];
+
+const width = Math.max(...rows.map(([label]) => label.length));
+const numWidth = Math.max(...rows.map(([, value]) => String(value).length));
+for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${String(value).padStart(numWidth)}`);
+
+const list = (title: string, items: Entry[]) => {
+  if (items.length === 0) return;
+  console.log(`\n${title}:`);
+  for (const e of items) console.log(`  ${e.id}`);
+};
+list('China-related without Chinese names', chinaWithoutZh);
+list('Country CN or China-related without nameZh', likelyZhWithoutNameZh);

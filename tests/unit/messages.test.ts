@@ -1,0 +1,120 @@
+import { describe, expect, test } from 'vitest';
+import { parseBackgroundMessage, parsePageMessage, type PageState } from '../../utils/messages';
+
+const state: PageState = {
+  url: 'https://example.com/news',
+  status: 'espionage',
+  score: 0.81,
+  lang: 'en',
+  signals: [{ term: 'espionage', type: 'term', weight: 1.5, count: 2 }],
+  entities: [{ id: 'volt-typhoon', count: 3 }],
+};
+
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `id-${i}`);
+
+describe('parseBackgroundMessage', () => {
+  test.each<[string, unknown, unknown]>([
+    ['gate passed', { type: 'cs/gate-passed' }, { type: 'cs/gate-passed' }],
+    ['gate passed, extra fields dropped', { type: 'cs/gate-passed', evil: 1 }, { type: 'cs/gate-passed' }],
+    ['page state', { type: 'cs/page-state', state }, { type: 'cs/page-state', state }],
+    [
+      'page state with no signals or entities',
+      { type: 'cs/page-state', state: { ...state, status: 'not-article', signals: [], entities: [] } },
+      { type: 'cs/page-state', state: { ...state, status: 'not-article', signals: [], entities: [] } },
+    ],
+    [
+      'get entries',
+      { type: 'cs/get-entries', ids: ['apt41', 'pla-unit-61398'] },
+      { type: 'cs/get-entries', ids: ['apt41', 'pla-unit-61398'] },
+    ],
+    ['get no entries', { type: 'cs/get-entries', ids: [] }, { type: 'cs/get-entries', ids: [] }],
+    ['get 500 entries', { type: 'cs/get-entries', ids: ids(500) }, { type: 'cs/get-entries', ids: ids(500) }],
+    ['open entry', { type: 'cs/open-entry', id: 'apt41' }, { type: 'cs/open-entry', id: 'apt41' }],
+  ])('accepts %s', (_name, message, expected) => {
+    expect(parseBackgroundMessage(message)).toEqual(expected);
+  });
+
+  test.each<[string, unknown]>([
+    ['null', null],
+    ['undefined', undefined],
+    ['a string', 'cs/gate-passed'],
+    ['a number', 7],
+    ['an array', [{ type: 'cs/gate-passed' }]],
+    ['no type', {}],
+    ['a non-string type', { type: 1 }],
+    ['an unknown type', { type: 'cs/delete-everything' }],
+    ['a page-bound type', { type: 'page/get-state' }],
+    ['a prototype name as type', { type: 'toString' }],
+    ['page state missing', { type: 'cs/page-state' }],
+    ['page state not an object', { type: 'cs/page-state', state: 'espionage' }],
+    ['page state without url', { type: 'cs/page-state', state: { ...state, url: undefined } }],
+    [
+      'page state with a huge url',
+      { type: 'cs/page-state', state: { ...state, url: 'https://x/' + 'a'.repeat(10_000) } },
+    ],
+    ['page state with an unknown status', { type: 'cs/page-state', state: { ...state, status: 'hacked' } }],
+    ['page state with a string score', { type: 'cs/page-state', state: { ...state, score: '0.8' } }],
+    ['page state with NaN score', { type: 'cs/page-state', state: { ...state, score: Number.NaN } }],
+    ['page state without lang', { type: 'cs/page-state', state: { ...state, lang: 3 } }],
+    ['page state with signals not an array', { type: 'cs/page-state', state: { ...state, signals: {} } }],
+    [
+      'page state with too many signals',
+      { type: 'cs/page-state', state: { ...state, signals: Array.from({ length: 101 }, () => state.signals[0]) } },
+    ],
+    [
+      'page state with a malformed signal',
+      { type: 'cs/page-state', state: { ...state, signals: [{ term: 'x', weight: '1', count: 1 }] } },
+    ],
+    [
+      'page state with too many entities',
+      { type: 'cs/page-state', state: { ...state, entities: ids(1001).map((id) => ({ id, count: 1 })) } },
+    ],
+    [
+      'page state with a bad entity id',
+      { type: 'cs/page-state', state: { ...state, entities: [{ id: 'A B', count: 1 }] } },
+    ],
+    [
+      'page state with an entity count missing',
+      { type: 'cs/page-state', state: { ...state, entities: [{ id: 'a' }] } },
+    ],
+    ['get entries without ids', { type: 'cs/get-entries' }],
+    ['get entries with ids not an array', { type: 'cs/get-entries', ids: 'apt41' }],
+    ['get entries with 501 ids', { type: 'cs/get-entries', ids: ids(501) }],
+    ['get entries with a non-string id', { type: 'cs/get-entries', ids: ['apt41', 41] }],
+    ['get entries with an upper-case id', { type: 'cs/get-entries', ids: ['APT41'] }],
+    ['get entries with a path in an id', { type: 'cs/get-entries', ids: ['../secrets'] }],
+    ['get entries with markup in an id', { type: 'cs/get-entries', ids: ['<img src=x>'] }],
+    ['get entries with an empty id', { type: 'cs/get-entries', ids: [''] }],
+    ['get entries with an over-long id', { type: 'cs/get-entries', ids: ['a'.repeat(101)] }],
+    ['open entry without id', { type: 'cs/open-entry' }],
+    ['open entry with a bad id', { type: 'cs/open-entry', id: 'apt 41' }],
+    ['open entry with an id object', { type: 'cs/open-entry', id: { id: 'apt41' } }],
+  ])('rejects %s', (_name, message) => {
+    expect(parseBackgroundMessage(message)).toBeUndefined();
+  });
+});
+
+describe('parsePageMessage', () => {
+  test.each<[string, unknown, unknown]>([
+    ['get state', { type: 'page/get-state' }, { type: 'page/get-state' }],
+    ['close card', { type: 'page/close-card', junk: true }, { type: 'page/close-card' }],
+    ['show next mention', { type: 'page/show-mention' }, { type: 'page/show-mention' }],
+    ['show a mention', { type: 'page/show-mention', id: 'apt41' }, { type: 'page/show-mention', id: 'apt41' }],
+  ])('accepts %s', (_name, message, expected) => {
+    expect(parsePageMessage(message)).toEqual(expected);
+  });
+
+  test.each<[string, unknown]>([
+    ['null', null],
+    ['a string', 'page/get-state'],
+    ['an array', []],
+    ['no type', { id: 'apt41' }],
+    ['an unknown type', { type: 'page/run-script' }],
+    ['a background-bound type', { type: 'cs/gate-passed' }],
+    ['show mention with a bad id', { type: 'page/show-mention', id: 'Volt Typhoon' }],
+    ['show mention with a numeric id', { type: 'page/show-mention', id: 41 }],
+    ['show mention with a null id', { type: 'page/show-mention', id: null }],
+  ])('rejects %s', (_name, message) => {
+    expect(parsePageMessage(message)).toBeUndefined();
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { readKbFiles } from '../../core/kb/load-node';
+import { validateKb } from '../../core/kb/validate';
+import { buildSearchIndex, createSearcher, toSearchDocs, type SearchIndexJson } from '../../core/search/search';
+
+const today = new Date().toISOString().slice(0, 10);
+const docs = toSearchDocs(validateKb(readKbFiles(), { today }));
+const index = buildSearchIndex(docs);
+const search = createSearcher(docs, index);
+
+describe('search over the real knowledge base', () => {
+  test.each([
+    ['volt typhon', 'volt-typhoon'],
+    ['cncert', 'cncert-cc'],
+    ['entity list', 'entity-list'],
+    ['伏特台风', 'volt-typhoon'],
+    ['61398', 'pla-unit-61398'],
+    ['APT41', 'apt41'],
+    ['salt typhoon', 'salt-typhoon'],
+    ['hafnium', 'silk-typhoon'],
+  ])('%j finds %s in the top 3', (query, id) => {
+    expect(
+      search(query, 3).map((h) => h.doc.id),
+      `top hits for ${query}`,
+    ).toContain(id);
+  });
+
+  test.each(['', '   ', '\u3000'])('empty query %j gives no hits', (query) => {
+    expect(search(query)).toEqual([]);
+  });
+
+  test('an exact name or alias ranks first with score 0', () => {
+    const [first] = search('Volt Typhoon');
+    expect(first).toMatchObject({ doc: { id: 'volt-typhoon' }, score: 0 });
+  });
+
+  test('hits are sorted by score and respect the limit', () => {
+    const hits = search('typhoon', 5);
+    expect(hits.length).toBeLessThanOrEqual(5);
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => a - b));
+  });
+
+  test.each(['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '.*(', '\\', '^$|'])(
+    'markup or pattern syntax %j returns an array without throwing',
+    (query) => {
+      expect(Array.isArray(search(query))).toBe(true);
+    },
+  );
+
+  test('a very long query does not throw', () => {
+    expect(() => search('apt'.repeat(2000))).not.toThrow();
+  });
+});
+
+describe('search index', () => {
+  test('round-trips through JSON and gives the same results', () => {
+    const revived = JSON.parse(JSON.stringify(index)) as SearchIndexJson;
+    expect(revived).toEqual(index);
+    const searchRevived = createSearcher(JSON.parse(JSON.stringify(docs)) as typeof docs, revived);
+    for (const q of ['volt typhon', '伏特台风', 'entity list', '61398']) {
+      expect(searchRevived(q).map((h) => h.doc.id)).toEqual(search(q).map((h) => h.doc.id));
+    }
+  });
+
+  test('covers every document', () => {
+    expect(docs.length).toBeGreaterThan(0);
+    for (const d of docs.slice(0, 20)) expect(search(d.name, 20).map((h) => h.doc.id)).toContain(d.id);
+  });
+});
