@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 
 const README = readFileSync('README.md', 'utf8');
 const section = README.slice(README.indexOf('## Permissions'), README.indexOf('## Privacy'));
-const justified = [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
+const justified = [...section.matchAll(/^\|\s*`([^`]+)`\s*\|/gm)].map((m) => m[1]);
 
 describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (target) => {
   const path = `.output/${target}/manifest.json`;
