@@ -23,7 +23,7 @@ export const DEFAULT_THRESHOLD = SENSITIVITY_THRESHOLDS.normal;
 /** Evidence weights of a knowledge-base mention, by kind of entry. */
 export const KIND_WEIGHTS: Record<Kind, { c: number; s: number; p: number }> = {
   'threat-actor': { c: 1.5, s: 2.2, p: 0 },
-  operation: { c: 1.0, s: 1.2, p: 0 },
+  operation: { c: 1.0, s: 0.6, p: 0 },
   allegation: { c: 1.0, s: 1.8, p: 0 },
   action: { c: 0.4, s: 1.2, p: 0 },
   organization: { c: 0, s: 0.35, p: 0 },
