@@ -134,7 +134,11 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.goto(url);
     const tabId = await browser.tabIdOf(url);
     const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
-    const status = await popup.waitFor(() => document.querySelector('.verdict-line')?.getAttribute('data-status'));
+    // The popup first renders "loading", then the page's answer.
+    const status = await popup.waitFor(() => {
+      const s = document.querySelector('.verdict-line')?.getAttribute('data-status');
+      return s && s !== 'loading' ? s : '';
+    });
     expect(status).toBe('not-article');
     const traces = await page.evaluate(() => ({
       host: document.querySelector('spyglass-ui') !== null,
