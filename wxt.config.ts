@@ -11,6 +11,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: { chunkSizeWarningLimit: 2000 },
+    // Compiled KB data ships as JSON.parse("…"), which engines parse much faster than object literals.
+    json: { stringify: true },
   }),
   hooks: {
     // The knowledge base is validated and compiled before every build: a broken entry fails it.

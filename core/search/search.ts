@@ -46,14 +46,61 @@ export interface SearchHit {
 
 export type Searcher = (query: string, limit?: number) => SearchHit[];
 
+/** Above this many documents, a bigram prefilter picks candidates before the fuzzy pass. */
+export const PREFILTER_ABOVE = 1500;
+const CANDIDATES = 300;
+
+function bigrams(text: string): Set<string> {
+  const t = ` ${text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ')} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * A bigram inverted index: typos and partial names still share most bigrams with the name
+ * they mean, so the top candidates by shared bigrams contain the fuzzy hits. Built once.
+ */
+function buildPrefilter(docs: readonly SearchDoc[]): (q: string) => number[] {
+  const postings = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    const grams = new Set<string>();
+    for (const text of [d.name, d.nameZh ?? '', ...d.aliases]) for (const g of bigrams(text)) grams.add(g);
+    for (const g of grams) {
+      const list = postings.get(g);
+      if (list) list.push(i);
+      else postings.set(g, [i]);
+    }
+  });
+  const counts = new Uint16Array(docs.length);
+  return (q) => {
+    counts.fill(0);
+    const touched: number[] = [];
+    for (const g of bigrams(q)) {
+      for (const i of postings.get(g) ?? []) {
+        if (counts[i] === 0) touched.push(i);
+        counts[i]!++;
+      }
+    }
+    touched.sort((a, b) => counts[b]! - counts[a]! || a - b);
+    return touched.slice(0, CANDIDATES);
+  };
+}
+
 export function createSearcher(docs: readonly SearchDoc[], index: SearchIndexJson): Searcher {
   const fuse = new Fuse(docs, SEARCH_OPTIONS, Fuse.parseIndex<SearchDoc>(index));
+  let prefilter: ((q: string) => number[]) | undefined;
+  const run = (q: string, limit: number): { item: SearchDoc; score?: number }[] => {
+    if (docs.length <= PREFILTER_ABOVE) return fuse.search(q, { limit });
+    prefilter ??= buildPrefilter(docs);
+    const subset = prefilter(q).map((i) => docs[i]!);
+    return new Fuse(subset, SEARCH_OPTIONS).search(q, { limit });
+  };
   return (query, limit = 20) => {
     const q = query.normalize('NFKC').trim();
     if (q.length === 0) return [];
     const lower = q.toLowerCase();
-    return fuse
-      .search(q, { limit: limit * 2 })
+    return run(q, limit * 2)
       .map((r) => {
         const exact =
           r.item.name.toLowerCase() === lower ||
