@@ -100,16 +100,31 @@ export function createSearcher(docs: readonly SearchDoc[], index: SearchIndexJso
     const q = query.normalize('NFKC').trim();
     if (q.length === 0) return [];
     const lower = q.toLowerCase();
-    return run(q, limit * 2)
+    return run(q, Math.max(limit * 2, 24))
       .map((r) => {
-        const exact =
-          r.item.name.toLowerCase() === lower ||
-          r.item.aliases.some((a) => a.toLowerCase() === lower) ||
-          r.item.nameZh === q;
-        // An exact name or alias outranks any fuzzy hit.
-        return { doc: r.item, score: exact ? 0 : (r.score ?? 1) };
+        // Fuse favours documents that match in several fields; readers expect the entry whose own
+        // name is closest to what they typed, so blend in the best edit distance to a name.
+        const names = [r.item.name, r.item.nameZh ?? '', ...r.item.aliases].filter((n) => n.length > 0);
+        const closeness = Math.min(...names.map((n) => normalisedDistance(lower, n.toLowerCase())));
+        return { doc: r.item, score: closeness === 0 ? 0 : 0.5 * (r.score ?? 1) + 0.5 * closeness };
       })
       .sort((a, b) => a.score - b.score)
       .slice(0, limit);
   };
+}
+
+/** Levenshtein distance divided by the longer length (0 = same, 1 = nothing shared). */
+export function normalisedDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0) return 1;
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur = [i];
+    for (let j = 1; j <= m; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[m]! / Math.max(n, m);
 }

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { readKbFiles } from '../../core/kb/load-node';
 import { validateKb } from '../../core/kb/validate';
-import { buildSearchIndex, createSearcher, toSearchDocs, type SearchIndexJson } from '../../core/search/search';
+import {
+  PREFILTER_ABOVE,
+  buildSearchIndex,
+  createSearcher,
+  toSearchDocs,
+  type SearchIndexJson,
+} from '../../core/search/search';
 
 const today = new Date().toISOString().slice(0, 10);
 const docs = toSearchDocs(validateKb(readKbFiles(), { today }));
@@ -65,5 +71,29 @@ describe('search index', () => {
   test('covers every document', () => {
     expect(docs.length).toBeGreaterThan(0);
     for (const d of docs.slice(0, 20)) expect(search(d.name, 20).map((h) => h.doc.id)).toContain(d.id);
+  });
+});
+
+describe('search over a large knowledge base (bigram prefilter path)', () => {
+  // Twenty copies of every entry, each with its own suffix: well above PREFILTER_ABOVE.
+  const big = Array.from({ length: 20 }, (_, k) =>
+    docs.map((d) => ({
+      ...d,
+      id: `${d.id}--${k}`,
+      name: `${d.name} ${k}`,
+      aliases: d.aliases.map((a) => `${a} ${k}`),
+    })),
+  ).flat();
+  const searchBig = createSearcher(big, buildSearchIndex(big));
+
+  test.each([
+    ['volt typhon', 'volt-typhoon'],
+    ['伏特台风', 'volt-typhoon'],
+    ['61398', 'pla-unit-61398'],
+    ['entity list', 'entity-list'],
+  ])('%j still finds %s among the top 10', (query, id) => {
+    expect(big.length).toBeGreaterThan(PREFILTER_ABOVE);
+    const ids = searchBig(query, 10).map((h) => h.doc.id.replace(/--\d+$/, ''));
+    expect(ids).toContain(id);
   });
 });
