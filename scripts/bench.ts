@@ -187,6 +187,41 @@ for (const [i, url] of selected.entries()) {
   if (i % 25 === 0) process.stderr.write(`  ${i + 1}/${selected.length}\n`);
 }
 
+// Memory: JS heap of a long article page with the extension, against the same page in a
+// browser without it (both after a forced GC); and the service worker's heap after the run.
+async function pageHeapMb(withExtension: boolean): Promise<number> {
+  const ctx = withExtension
+    ? context
+    : await chromium.launchPersistentContext('', {
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      });
+  if (!withExtension)
+    await ctx.route(/\/synthetic-(\d+)x\.html$/, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: synth(100) }),
+    );
+  const p = await ctx.newPage();
+  await p.goto(`${server.origin}/fixtures/synthetic-100x.html`);
+  if (withExtension)
+    for (let i = 0; i < 60 && (await tabState(p.url())) === 'loading'; i++) await p.waitForTimeout(100);
+  else await p.waitForTimeout(1500);
+  const cdp = await ctx.newCDPSession(p);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+  await p.close();
+  if (!withExtension) await ctx.close();
+  return used / 2 ** 20;
+}
+const heapWith = await pageHeapMb(true);
+const heapWithout = await pageHeapMb(false);
+const swHeapMb = await sw
+  .evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? -1)
+  .then((b) => (b < 0 ? NaN : b / 2 ** 20))
+  .catch(() => NaN);
+
 // Popup: first content, over 10 loads.
 const popupTimes: number[] = [];
 for (let i = 0; i < 10; i++) {
@@ -302,6 +337,7 @@ if (outFile) {
         popupTimes,
         kbSearch,
         bigSearch,
+        memory: { heapWith, heapWithout, swHeapMb },
       },
       null,
       2,
