@@ -2,8 +2,12 @@
  * Matcher cost against text size (10 KB → 10 MB) and alias count
  * (100 → 10,000 synthetic aliases), next to a bare charCodeAt scan of the
  * same text in the same run. Goal: linear in text, flat in aliases, within 3x of the bare scan.
+ * First, the start-up cost of the built matcher (.generated/kb-matcher.json, from
+ * `npx tsx scripts/kb-build.ts`): size, and JSON.parse + loadMatcher (first call, then median of 50).
  *   npx tsx scripts/bench-engine.ts [--quick]
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { buildMatcherData } from '../core/engine/analyze';
 import { loadMatcher, type Hit } from '../core/engine/matcher';
 import type { MatcherPattern } from '../core/engine/types';
@@ -102,6 +106,26 @@ function bareScan(text: string): number {
 }
 
 let sink = 0;
+
+const built = '.generated/kb-matcher.json';
+if (existsSync(built)) {
+  const raw = readFileSync(built, 'utf8');
+  const parse: number[] = [];
+  const load: number[] = [];
+  for (let r = 0; r < 50; r++) {
+    const t0 = performance.now();
+    const data = JSON.parse(raw) as ReturnType<typeof buildMatcherData>;
+    const t1 = performance.now();
+    sink += loadMatcher(data).count;
+    parse.push(t1 - t0);
+    load.push(performance.now() - t1);
+  }
+  console.log(`## start-up: ${built}`);
+  console.log(`  ${raw.length} bytes, ${gzipSync(raw).length} gzip`);
+  console.log(`  first call: JSON.parse ${parse[0]!.toFixed(3)} ms, loadMatcher ${load[0]!.toFixed(3)} ms`);
+  console.log(`  median of 50: JSON.parse ${median(parse).toFixed(3)} ms, loadMatcher ${median(load).toFixed(3)} ms\n`);
+}
+
 const fmt = (ms: number) => ms.toFixed(ms < 10 ? 3 : 1).padStart(9);
 
 console.log('## matcher time vs text size (1,000 aliases + lexicon)');

@@ -81,19 +81,19 @@ interface Judged {
 function judge(text: string, hits: Hit[], isArticle: boolean, options: AnalyzeOptions): Judged {
   const { matcher } = options;
   const lexicon = options.lexicon ?? getDefaultLexicon();
-  const patterns = matcher.patterns;
   const window = options.contextWindow ?? CONTEXT_WINDOW;
 
   // Positions of hacking cues, in text order (hits are in order).
   const cues: number[] = [];
   for (const h of hits) {
-    const p = patterns[h.pattern]!;
-    if (
-      p.term >= 0
-        ? (lexicon.terms[p.term]?.c ?? 0) > 0
-        : !p.requiresContext && (p.kind === 'threat-actor' || p.kind === 'operation')
-    )
-      cues.push(h.start);
+    const term = matcher.term(h.pattern);
+    let cue: boolean;
+    if (term >= 0) cue = (lexicon.terms[term]?.c ?? 0) > 0;
+    else {
+      const kind = matcher.kind(h.pattern);
+      cue = !matcher.requiresContext(h.pattern) && (kind === 'threat-actor' || kind === 'operation');
+    }
+    if (cue) cues.push(h.start);
   }
   const hasCueNear = (pos: number) => {
     let lo = 0;
@@ -111,23 +111,22 @@ function judge(text: string, hits: Hit[], isArticle: boolean, options: AnalyzeOp
   const counted: Hit[] = [];
   const needDocContext: Hit[] = [];
   for (const h of hits) {
-    const p = patterns[h.pattern]!;
-    if (p.requiresContext && !hasCueNear(h.start)) needDocContext.push(h);
+    if (matcher.requiresContext(h.pattern) && !hasCueNear(h.start)) needDocContext.push(h);
     else counted.push(h);
   }
   const lang = detectLang(text);
   const verdict = classifyHits({
     hits: counted,
-    patterns,
+    patterns: matcher,
     lexicon,
     size: textSize(text),
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
   });
   const espionage = verdict.espionage && isArticle && lang !== 'other';
-  const entityHits = counted.filter((h) => patterns[h.pattern]!.term < 0);
+  const entityHits = counted.filter((h) => matcher.term(h.pattern) < 0);
   // A whole article about espionage is context enough for "Lazarus" or "Equation".
   if (espionage) {
-    for (const h of needDocContext) if (patterns[h.pattern]!.term < 0) entityHits.push(h);
+    for (const h of needDocContext) if (matcher.term(h.pattern) < 0) entityHits.push(h);
     entityHits.sort((a, b) => a.start - b.start);
   }
   return { espionage, score: verdict.score, signals: verdict.signals, features: verdict.features, lang, entityHits };
@@ -138,7 +137,7 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisDeta
   const isArticle = textSize(text) >= MIN_ARTICLE_SIZE;
   const j = judge(text, hits, isArticle, options);
   const mentions: Mention[] = j.entityHits.map((h) => ({
-    id: options.matcher.patterns[h.pattern]!.id,
+    id: options.matcher.id(h.pattern),
     text: text.slice(h.start, h.end),
     start: h.start,
     end: h.end,
@@ -157,6 +156,15 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisDeta
 
 const NOT_FOUND = /\b(404|page not found|not found)\b|页面不存在|找不到/i;
 
+const PRODUCT =
+  '[itemtype*="schema.org/Product"], [itemtype*="schema.org/Offer"], [itemprop="price"], meta[property="og:type"][content="product"], meta[property="product:price:amount"]';
+const CART = '[class*="-cart"], [class*="cart-"], [class*="_cart"], [class*="cart_"], [id*="cart"]';
+const PRICE = '[class*="price"], [id*="price"]';
+
+function looksLikeStore(doc: Document): boolean {
+  return doc.querySelector(PRODUCT) !== null || (doc.querySelector(CART) !== null && doc.querySelector(PRICE) !== null);
+}
+
 /** Pages the gate lets through that still are not one article: hubs, 404s, forums. */
 function looksLikeArticle(doc: Document, root: Element, region: RegionText, gatePassed: boolean): boolean {
   const bodyText = region.text.slice(region.titleEnd);
@@ -166,6 +174,18 @@ function looksLikeArticle(doc: Document, root: Element, region: RegionText, gate
   if (NOT_FOUND.test(doc.title) && size < 3000) return false;
   if (region.linkChars > bodyText.length * 0.5) return false;
   if (root === doc.body && linkDensity(root) > 0.35) return false;
+  // Records and catalogue pages (trial registries, vulnerability databases):
+  // the text is mostly fields, list entries and links, with almost no paragraphs.
+  const solid = region.solidChars;
+  if (
+    solid > 0 &&
+    region.structuredChars > solid * 0.65 &&
+    region.fieldChars > solid * 0.2 &&
+    region.paragraphChars < solid * 0.1
+  )
+    return false;
+  // Store pages: product markup, or a shopping cart next to prices, around a short text.
+  if (size < 3000 && looksLikeStore(doc)) return false;
   const forum = doc.querySelector(
     '[itemtype*="DiscussionForumPosting"], [itemtype*="schema.org/Comment"], shreddit-comment, [data-testid="comment"]',
   );
@@ -202,7 +222,7 @@ function* analyzeDocumentSteps(doc: Document, options: AnalyzeOptions): Generato
     const last = locate(region, h.end - 1);
     if (!start || !last) continue;
     const m: Mention = {
-      id: options.matcher.patterns[h.pattern]!.id,
+      id: options.matcher.id(h.pattern),
       text: text.slice(h.start, h.end),
       start: h.start,
       end: h.end,

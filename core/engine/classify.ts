@@ -9,39 +9,18 @@
  * min(C,S) is the core: a spy trial has S but no C, a ransomware story has
  * C but little S, a typhoon report has neither. Sums are divided by the
  * square root of the text's size so long pages do not win by length alone.
+ * Every weight and constant is data: assets/lexicon/*.json (terms) and
+ * assets/lexicon/model.json (BIAS, A, B, D, per-kind entity weights).
  */
 import type { Kind } from '../kb/schema';
 import type { Lexicon } from './lexicon';
-import type { CompiledPattern, Hit } from './matcher';
+import type { Hit, Matcher } from './matcher';
 import type { Signal } from './types';
 
 /** Named sensitivity levels for the options page; "normal" is the default. */
 export const SENSITIVITY_THRESHOLDS = { low: 0.7, normal: 0.5, high: 0.3 } as const;
 export type Sensitivity = keyof typeof SENSITIVITY_THRESHOLDS;
 export const DEFAULT_THRESHOLD = SENSITIVITY_THRESHOLDS.normal;
-
-/** Evidence weights of a knowledge-base mention, by kind of entry. */
-export const KIND_WEIGHTS: Record<Kind, { c: number; s: number; p: number }> = {
-  'threat-actor': { c: 1.5, s: 2.2, p: 0 },
-  operation: { c: 1.0, s: 0.6, p: 0 },
-  allegation: { c: 1.0, s: 1.8, p: 0 },
-  action: { c: 0.4, s: 1.2, p: 0 },
-  organization: { c: 0, s: 0.35, p: 0 },
-  concept: { c: 0.3, s: 0.1, p: 0 },
-  policy: { c: 0, s: 0, p: 0.4 },
-  law: { c: 0, s: 0.2, p: 0 },
-};
-
-const BIAS = -3.5;
-const A = 0.9;
-const B = 0.2;
-const D = 0.1;
-/** Characters at the start (title and lead) whose cues count double. */
-export const LEAD_CHARS = 600;
-/** A penalty group cannot outweigh everything else on its own. */
-const GROUP_CAP = 3;
-/** Size unit for normalisation, in Latin-character equivalents. */
-const SIZE_UNIT = 3000;
 
 export interface Features {
   c: number;
@@ -60,7 +39,8 @@ export interface Verdict {
 
 export interface ClassifyInput {
   hits: readonly Hit[];
-  patterns: readonly CompiledPattern[];
+  /** Pattern accessors (a Matcher). */
+  patterns: Pick<Matcher, 'term' | 'id' | 'kind' | 'text'>;
   lexicon: Lexicon;
   /** Text size in Latin-character equivalents (a CJK character counts as 3). */
   size: number;
@@ -71,21 +51,24 @@ const grow = (n: number) => (n <= 0 ? 0 : 1 + Math.log(n));
 
 export function classifyHits(input: ClassifyInput): Verdict {
   const { hits, patterns, lexicon } = input;
+  const model = lexicon.model;
   const termCounts = new Map<number, { n: number; lead: number; text: string }>();
   const entityCounts = new Map<string, { n: number; lead: number; kind: Kind }>();
   for (const h of hits) {
-    const p = patterns[h.pattern]!;
-    const lead = h.start < LEAD_CHARS ? 1 : 0;
-    if (p.term >= 0) {
-      const e = termCounts.get(p.term) ?? { n: 0, lead: 0, text: p.text };
+    const lead = h.start < model.leadChars ? model.leadBoost : 0;
+    const term = patterns.term(h.pattern);
+    const kind = term >= 0 ? undefined : patterns.kind(h.pattern);
+    if (term >= 0) {
+      let e = termCounts.get(term);
+      if (!e) termCounts.set(term, (e = { n: 0, lead: 0, text: patterns.text(h.pattern) }));
       e.n++;
       e.lead += lead;
-      termCounts.set(p.term, e);
-    } else if (p.kind) {
-      const e = entityCounts.get(p.id) ?? { n: 0, lead: 0, kind: p.kind };
+    } else if (kind) {
+      const id = patterns.id(h.pattern);
+      let e = entityCounts.get(id);
+      if (!e) entityCounts.set(id, (e = { n: 0, lead: 0, kind }));
       e.n++;
       e.lead += lead;
-      entityCounts.set(p.id, e);
     }
   }
 
@@ -106,7 +89,7 @@ export function classifyHits(input: ClassifyInput): Verdict {
     }
   }
   for (const [id, { n, lead, kind }] of entityCounts) {
-    const w = KIND_WEIGHTS[kind];
+    const w = model.kinds[kind];
     const f = grow(n + lead);
     c += w.c * f;
     s += w.s * f;
@@ -114,13 +97,13 @@ export function classifyHits(input: ClassifyInput): Verdict {
     signals.push({ term: id, type: w.p > 0 ? 'penalty' : 'entity', weight: round((w.c + w.s - w.p) * f), count: n });
   }
   let p = 0;
-  for (const g of groups.values()) p += Math.min(GROUP_CAP, g);
+  for (const g of groups.values()) p += Math.min(model.groupCap, g);
 
-  const norm = Math.sqrt(Math.max(1, input.size / SIZE_UNIT));
+  const norm = Math.sqrt(Math.max(1, input.size / model.sizeUnit));
   const cn = c / norm;
   const sn = s / norm;
   const pn = p / norm;
-  const z = BIAS + A * Math.min(cn, sn) + B * sn + D * cn - pn;
+  const z = model.bias + model.a * Math.min(cn, sn) + model.b * sn + model.d * cn - pn;
   const score = 1 / (1 + Math.exp(-z));
   signals.sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight) || y.count - x.count);
   return {

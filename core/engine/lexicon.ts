@@ -1,7 +1,39 @@
 /** The cue-word lexicon (assets/lexicon/*.json) in the shape the matcher and classifier use. */
 import enData from '../../assets/lexicon/en.json';
 import zhData from '../../assets/lexicon/zh.json';
+import modelData from '../../assets/lexicon/model.json';
+import type { Kind } from '../kb/schema';
 import type { LexiconPattern } from './matcher';
+
+export interface Weights {
+  /** Hacking evidence. */
+  c: number;
+  /** Espionage / state evidence. */
+  s: number;
+  /** Penalty. */
+  p: number;
+}
+
+/** The verdict's constants (assets/lexicon/model.json); see classify.ts for the formula. */
+export interface LexiconModel {
+  bias: number;
+  /** Weight of min(C, S). */
+  a: number;
+  /** Weight of S. */
+  b: number;
+  /** Weight of C. */
+  d: number;
+  /** Characters at the start (title and lead) whose cues count extra. */
+  leadChars: number;
+  /** How many extra counts a cue in the lead adds. */
+  leadBoost: number;
+  /** A penalty group cannot outweigh everything else on its own. */
+  groupCap: number;
+  /** Size unit for normalisation, in Latin-character equivalents. */
+  sizeUnit: number;
+  /** Evidence weights of a knowledge-base mention, by kind of entry. */
+  kinds: Record<Kind, Weights>;
+}
 
 export interface LexiconFile {
   lang: string;
@@ -29,13 +61,19 @@ export interface LexiconTerm {
 }
 
 export interface Lexicon {
+  model: LexiconModel;
   terms: LexiconTerm[];
   patterns: LexiconPattern[];
 }
 
 export const DEFAULT_LEXICON_FILES: readonly LexiconFile[] = [enData as LexiconFile, zhData as LexiconFile];
 
-export function buildLexicon(files: readonly LexiconFile[] = DEFAULT_LEXICON_FILES): Lexicon {
+export const DEFAULT_MODEL: LexiconModel = modelData as LexiconModel;
+
+export function buildLexicon(
+  files: readonly LexiconFile[] = DEFAULT_LEXICON_FILES,
+  model: LexiconModel = DEFAULT_MODEL,
+): Lexicon {
   const terms: LexiconTerm[] = [];
   const patterns: LexiconPattern[] = [];
   for (const file of files) {
@@ -49,7 +87,7 @@ export function buildLexicon(files: readonly LexiconFile[] = DEFAULT_LEXICON_FIL
       }
     }
   }
-  return { terms, patterns };
+  return { model, terms, patterns };
 }
 
 let defaultLexicon: Lexicon | undefined;

@@ -105,6 +105,28 @@ export interface RegionText {
   titleEnd: number;
   /** Characters of the region that sit inside links (for link density). */
   linkChars: number;
+  /** Non-space characters of the region (title excluded). */
+  solidChars: number;
+  /** Non-space characters inside <p>: running prose. */
+  paragraphChars: number;
+  /** Non-space characters inside links, list items, table cells or definition lists (records, menus, catalogues). */
+  structuredChars: number;
+  /** Non-space characters inside table cells or definition lists (record fields). */
+  fieldChars: number;
+}
+
+/** Elements whose text is a record field, a list entry or a link rather than prose. */
+const STRUCTURED_TAGS = new Set(['A', 'LI', 'TD', 'TH', 'DD', 'DT']);
+const FIELD_TAGS = new Set(['TD', 'TH', 'DD', 'DT']);
+
+/** Non-space code units in `s` (spaces, tabs, line breaks and no-break spaces skipped). */
+function solidLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x20 && c !== 0xa0 && c !== 0x3000) n++;
+  }
+  return n;
 }
 
 export function isSkippedElement(el: Element): boolean {
@@ -276,6 +298,13 @@ export function* collectTextSteps(root: Element, title = ''): Generator<void, Re
   let lastNewline = true;
   let linkChars = 0;
   let inLink = 0;
+  let solidChars = 0;
+  let paragraphChars = 0;
+  let structuredChars = 0;
+  let inParagraph = 0;
+  let inStructured = 0;
+  let fieldChars = 0;
+  let inField = 0;
   const push = (s: string, node: Text | null) => {
     nodes.push(node);
     starts.push(length);
@@ -302,18 +331,30 @@ export function* collectTextSteps(root: Element, title = ''): Generator<void, Re
       const el = node as Element;
       if (!isSkippedElement(el)) {
         if (BLOCK_TAGS.has(el.tagName)) newline();
-        if (el.tagName === 'A') inLink++;
+        const tag = el.tagName;
+        if (tag === 'A') inLink++;
+        if (tag === 'P') inParagraph++;
+        if (STRUCTURED_TAGS.has(tag)) inStructured++;
+        if (FIELD_TAGS.has(tag)) inField++;
         if (el.firstChild) {
           node = el.firstChild;
           continue;
         }
-        if (el.tagName === 'A') inLink--;
+        if (tag === 'A') inLink--;
+        if (tag === 'P') inParagraph--;
+        if (STRUCTURED_TAGS.has(tag)) inStructured--;
+        if (FIELD_TAGS.has(tag)) inField--;
       }
     } else if (node.nodeType === TEXT) {
       const data = (node as Text).data;
       if (data.length > 0) {
         push(data, node as Text);
         if (inLink > 0) linkChars += data.length;
+        const solid = solidLength(data);
+        solidChars += solid;
+        if (inParagraph > 0) paragraphChars += solid;
+        if (inStructured > 0) structuredChars += solid;
+        if (inField > 0) fieldChars += solid;
       }
     }
     while (node && node !== root && !node.nextSibling) {
@@ -321,13 +362,26 @@ export function* collectTextSteps(root: Element, title = ''): Generator<void, Re
       if (node && node.nodeType === ELEMENT) {
         const tag = (node as Element).tagName;
         if (tag === 'A') inLink--;
+        if (tag === 'P') inParagraph--;
+        if (STRUCTURED_TAGS.has(tag)) inStructured--;
+        if (FIELD_TAGS.has(tag)) inField--;
         if (BLOCK_TAGS.has(tag)) newline();
       }
     }
     if (!node || node === root) break;
     node = node.nextSibling;
   }
-  return { text: parts.join(''), nodes, starts, titleEnd, linkChars };
+  return {
+    text: parts.join(''),
+    nodes,
+    starts,
+    titleEnd,
+    linkChars,
+    solidChars,
+    paragraphChars,
+    structuredChars,
+    fieldChars,
+  };
 }
 
 /** Maps an offset in RegionText.text to its Text node and the offset inside it. */

@@ -70,3 +70,58 @@ describe('analyzeText', () => {
     expect(a.espionage).toBe(false);
   });
 });
+
+function el(tag: string, attrs: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+describe('records and store pages are not articles', () => {
+  test('a record page (fields in a table, no paragraphs) is not an article', () => {
+    document.title = 'Record 2031-0042';
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      el(
+        'tr',
+        {},
+        el('th', {}, `Field ${i}`),
+        el(
+          'td',
+          {},
+          `Value number ${i} for hackers linked to Volt Typhoon, see `,
+          el('a', { href: `#r${i}` }, `record ${i}`),
+        ),
+      ),
+    );
+    document.body.replaceChildren(el('div', { id: 'main' }, el('table', {}, el('tbody', {}, ...rows))));
+    expect(analyzeDocument(document, { matcher }).isArticle).toBe(false);
+  });
+
+  test('a store page (cart and price) with a short blurb is not an article', () => {
+    document.title = 'A novel about spies';
+    const blurb = () =>
+      el(
+        'p',
+        {},
+        'A gripping story about a spy, a code and a city that never sleeps, told in short chapters. '.repeat(8),
+      );
+    document.body.replaceChildren(
+      el('div', { class: 'header-cart' }, 'Cart'),
+      el('div', { class: 'book' }, el('span', { class: 'item-price' }, '1,200'), blurb(), blurb()),
+    );
+    expect(analyzeDocument(document, { matcher }).isArticle).toBe(false);
+  });
+
+  test('an article with a small data table is still an article', () => {
+    const doc = makeDoc(8);
+    const table = el(
+      'table',
+      {},
+      el('tr', {}, el('td', {}, '2023'), el('td', {}, '12')),
+      el('tr', {}, el('td', {}, '2024'), el('td', {}, '31')),
+    );
+    doc.querySelector('article')!.appendChild(table);
+    expect(analyzeDocument(doc, { matcher }).isArticle).toBe(true);
+  });
+});

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { compileMatcher, loadMatcher, type MatcherData } from '../../../core/engine/matcher';
 import type { MatcherPattern } from '../../../core/engine/types';
+import {
+  CLS_WORD,
+  FOLD_RANGES,
+  WORD_EXCEPTIONS,
+  WORD_RANGES,
+  caseFold,
+  charClasses,
+  widthFold,
+  widthFoldChar,
+} from '../../../core/engine/chars';
 import { SYNTHETIC_PATTERNS } from './helpers';
 
 const kbOnly = loadMatcher(JSON.parse(JSON.stringify(compileMatcher(SYNTHETIC_PATTERNS))) as MatcherData);
@@ -71,7 +81,8 @@ describe('matcher', () => {
   test('compiled data is plain JSON and loads without rebuilding', () => {
     const data = compileMatcher(SYNTHETIC_PATTERNS);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
-    expect(Array.isArray(data.base) && Array.isArray(data.check)).toBe(true);
+    expect(typeof data.trie).toBe('string');
+    expect(data.count).toBe(SYNTHETIC_PATTERNS.length);
   });
 
   test('10,000 aliases compile and match', () => {
@@ -85,5 +96,62 @@ describe('matcher', () => {
     const m = loadMatcher(compileMatcher(many));
     const hits = m.findAll('see alias9999 name and alias42 name, not alias42names');
     expect(hits.map((h) => m.patterns[h.pattern]!.id)).toEqual(['e9999', 'e42']);
+  });
+});
+
+describe('character tables', () => {
+  test('every code unit that caseFold() changes lies in FOLD_RANGES', () => {
+    const fold = caseFold();
+    const outside: number[] = [];
+    for (let c = 0; c < 65536; c++) {
+      if (fold[c] !== c && !FOLD_RANGES.some(([a, b]) => c >= a && c <= b)) outside.push(c);
+    }
+    expect(outside).toEqual([]);
+  });
+
+  test('widthFoldChar() agrees with the widthFold() table', () => {
+    const table = widthFold();
+    const differ: number[] = [];
+    for (let c = 0; c < 65536; c++) if (widthFoldChar(c) !== table[c]) differ.push(c);
+    expect(differ).toEqual([]);
+  });
+
+  test('WORD_RANGES minus WORD_EXCEPTIONS are exactly the word characters', () => {
+    const cls = charClasses();
+    for (let c = 0; c < 65536; c++) {
+      const inRanges = WORD_RANGES.some(([a, b]) => c >= a && c <= b) && !WORD_EXCEPTIONS.includes(c);
+      if (inRanges !== (cls[c] === CLS_WORD)) throw new Error(`code unit ${c.toString(16)}`);
+    }
+  });
+});
+
+describe('packed matcher data', () => {
+  test('is small: no per-alias records, integer tables as packed strings', () => {
+    const data = compileMatcher(SYNTHETIC_PATTERNS);
+    expect(data.patterns.length).toBe(new Set(SYNTHETIC_PATTERNS.map((p) => p.id)).size);
+    for (const key of ['trie', 'outs', 'meta', 'folds'] as const) expect(data[key]).toMatch(/^[A-Za-z0-9+/]*$/);
+  });
+
+  test('pattern accessors agree with the materialised records', () => {
+    for (let i = 0; i < kbOnly.count; i++) {
+      const p = kbOnly.patterns[i]!;
+      expect([kbOnly.id(i), kbOnly.kind(i), kbOnly.term(i), kbOnly.requiresContext(i), kbOnly.text(i)]).toEqual([
+        p.id,
+        p.kind,
+        p.term,
+        p.requiresContext,
+        p.text,
+      ]);
+    }
+    const texts = kbOnly.patterns.map((p) => p.text);
+    expect(texts).toContain('APT41');
+    expect(texts).toContain('volt typhoon');
+  });
+
+  test('collapsed spaces and a second space inside an alias', () => {
+    expect(found('Volt \u00a0 Typhoon and Volt\tTyphoon')).toEqual([
+      'volt-typhoon:Volt \u00a0 Typhoon',
+      'volt-typhoon:Volt\tTyphoon',
+    ]);
   });
 });
