@@ -3,7 +3,7 @@
  * Props in, markup out: links open in a new tab, related entries call onOpen.
  */
 import type { Entry } from '../core/kb/schema';
-import { useI18n } from './i18n';
+import { displayName, useI18n } from './i18n';
 import { KIND_LABEL } from './kind';
 
 export interface EntryCardProps {
@@ -26,6 +26,9 @@ export function EntryCard({ entry, related, variant, onOpen, onMore, headingId }
   const sources = full ? entry.sources : entry.sources.slice(0, 1);
   const rel = full ? related : related.slice(0, 3);
   const Heading = full ? 'h2' : 'h3';
+  // The full view shows section headings; the compact card names its sections for screen readers only.
+  const sectionName = (part: string, label: string) =>
+    full ? { 'aria-labelledby': `${entry.id}-${part}` } : { 'aria-label': label };
   return (
     <article class={`entry entry-${variant}`} data-entry-id={entry.id}>
       <header class="entry-head">
@@ -61,7 +64,8 @@ export function EntryCard({ entry, related, variant, onOpen, onMore, headingId }
         </p>
       ) : null}
       {entry.claim ? (
-        <section class="entry-claim" aria-label={t('claim')}>
+        <section class="entry-claim" {...sectionName('claim', t('claim'))}>
+          {full ? <h3 id={`${entry.id}-claim`}>{t('claim')}</h3> : null}
           <dl>
             <dt>{t('claimBy')}</dt>
             <dd>{entry.claim.by}</dd>
@@ -83,7 +87,8 @@ export function EntryCard({ entry, related, variant, onOpen, onMore, headingId }
         </section>
       ) : null}
       {entry.dates.length > 0 ? (
-        <section class="entry-dates" aria-label={t('keyDates')}>
+        <section class="entry-dates" {...sectionName('dates', t('keyDates'))}>
+          {full ? <h3 id={`${entry.id}-dates`}>{t('keyDates')}</h3> : null}
           <ul>
             {entry.dates.slice(0, full ? undefined : 3).map((d) => (
               <li key={d.label + d.start}>
@@ -118,8 +123,8 @@ export function EntryCard({ entry, related, variant, onOpen, onMore, headingId }
           <ul>
             {rel.map((r) => (
               <li key={r.id}>
-                <button type="button" class="link" onClick={() => onOpen?.(r.id)}>
-                  {r.name}
+                <button type="button" class="link" data-focus-key={`related:${r.id}`} onClick={() => onOpen?.(r.id)}>
+                  {displayName(r, lang)}
                 </button>
               </li>
             ))}

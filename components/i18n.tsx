@@ -12,6 +12,11 @@ export const makeT =
 
 export const I18nContext = createContext<{ t: T; lang: UiLang }>({ t: makeT('en'), lang: 'en' });
 
+/** The name to show for an entry: its Chinese name in the Chinese interface, where it has one. */
+export function displayName(entry: { name: string; nameZh?: string }, lang: UiLang): string {
+  return lang === 'zh_CN' && entry.nameZh ? entry.nameZh : entry.name;
+}
+
 export function useI18n(): { t: T; lang: UiLang } {
   return useContext(I18nContext);
 }

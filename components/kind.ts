@@ -1,4 +1,4 @@
-import type { Kind } from '../core/kb/schema';
+import type { Kind, Party } from '../core/kb/schema';
 import type { MessageKey } from '../core/i18n/strings';
 
 export const KIND_LABEL: Record<Kind, MessageKey> = {
@@ -10,4 +10,39 @@ export const KIND_LABEL: Record<Kind, MessageKey> = {
   policy: 'kindPolicy',
   law: 'kindLaw',
   concept: 'kindConcept',
+};
+
+/** Full and short names of the parties a claim goes from and to (see PARTIES in the schema). */
+export const PARTY_LABEL: Record<Party, MessageKey> = {
+  CN: 'partyCN',
+  US: 'partyUS',
+  UK: 'partyUK',
+  NZ: 'partyNZ',
+  AU: 'partyAU',
+  CA: 'partyCA',
+  EU: 'partyEU',
+  RU: 'partyRU',
+  KP: 'partyKP',
+  IR: 'partyIR',
+  UA: 'partyUA',
+  allies: 'partyAllies',
+  vendor: 'partyVendor',
+  other: 'partyOther',
+};
+
+export const PARTY_SHORT: Record<Party, MessageKey> = {
+  CN: 'partyShortCN',
+  US: 'partyShortUS',
+  UK: 'partyShortUK',
+  NZ: 'partyShortNZ',
+  AU: 'partyShortAU',
+  CA: 'partyShortCA',
+  EU: 'partyShortEU',
+  RU: 'partyShortRU',
+  KP: 'partyShortKP',
+  IR: 'partyShortIR',
+  UA: 'partyShortUA',
+  allies: 'partyShortAllies',
+  vendor: 'partyShortVendor',
+  other: 'partyShortOther',
 };

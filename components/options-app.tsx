@@ -22,6 +22,23 @@ export interface OptionsAppProps {
   onReset: () => void;
 }
 
+/** The label a reader knows each stored field by, for the "reset to defaults" notice. */
+const FIELD_LABEL: Record<string, MessageKey> = {
+  enabled: 'optEnabled',
+  hoverCards: 'optHoverCards',
+  hoverDelayMs: 'optHoverDelay',
+  mentions: 'optMentions',
+  scope: 'optScope',
+  highlightStyle: 'optStyle',
+  colors: 'optColors',
+  threshold: 'optThreshold',
+  pausedSites: 'optPaused',
+  language: 'optLanguage',
+  theme: 'optTheme',
+  '(all settings)': 'optRecoveredAll',
+  '(storage unavailable)': 'optRecoveredStorage',
+};
+
 function Radio<V extends string>({
   name,
   value,
@@ -69,7 +86,9 @@ export function OptionsApp({ settings, recovered, meta, saved, onChange, onReset
       <h1>{t('optionsTitle')}</h1>
       {recovered.length > 0 ? (
         <p class="notice" role="alert">
-          {t('optRecovered', [recovered.join(', ')])}
+          {t('optRecovered', [
+            recovered.map((k) => (FIELD_LABEL[k] ? `“${t(FIELD_LABEL[k])}”` : k)).join(t('listSeparator')),
+          ])}
         </p>
       ) : null}
       <p class="sr-only" aria-live="polite">

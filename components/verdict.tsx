@@ -16,6 +16,13 @@ const LABEL: Record<VerdictStatus, MessageKey> = {
   unreadable: 'verdictUnreadable',
 };
 
+const HINT: Partial<Record<VerdictStatus, MessageKey>> = {
+  'not-article': 'hintNotArticle',
+  paused: 'hintPaused',
+  disabled: 'hintDisabled',
+  unreadable: 'hintUnreadable',
+};
+
 export function Verdict({
   status,
   score,
@@ -29,6 +36,7 @@ export function Verdict({
 }) {
   const { t } = useI18n();
   const top = (signals ?? []).filter((s) => s.weight !== 0).slice(0, 6);
+  const hint = HINT[status];
   return (
     <section class={`verdict verdict-${status}`} aria-live="polite">
       <p class="verdict-line" data-status={status}>
@@ -41,6 +49,7 @@ export function Verdict({
           </span>
         ) : null}
       </p>
+      {hint ? <p class="muted hint">{t(hint)}</p> : null}
       {top.length > 0 ? (
         <p class="why">
           <span class="label">{t('why')}: </span>

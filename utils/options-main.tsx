@@ -23,6 +23,8 @@ export async function startOptions(root: HTMLElement): Promise<void> {
           saved={saved}
           onChange={async (patch: Partial<Settings>) => {
             settings = await saveSettings(patch);
+            // Every field was just written back in a readable form.
+            recovered = [];
             saved = true;
             draw();
           }}
@@ -39,6 +41,7 @@ export async function startOptions(root: HTMLElement): Promise<void> {
   };
   watchSettings((next) => {
     settings = next.settings;
+    recovered = next.recovered;
     draw();
   });
   draw();

@@ -1,7 +1,7 @@
 /** Wires the popup: finds the tab, asks its content script for the page state, renders PopupApp. */
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
-import { isSitePaused, siteOf } from '../core/settings';
+import { DEFAULT_SETTINGS, isSitePaused, siteOf } from '../core/settings';
 import { applyTheme, uiLangFor } from './ui-prefs';
 import { createSearcher } from '../core/search/search';
 import { I18nContext, makeT } from '../components/i18n';
@@ -17,7 +17,32 @@ async function findTab(param: string | null): Promise<Browser.tabs.Tab | undefin
 }
 
 export async function startPopup(root: HTMLElement): Promise<void> {
+  try {
+    await run(root);
+  } catch (err) {
+    // Never leave the reader with a blank popup: say what went wrong; search still works.
+    const lang = uiLangFor(DEFAULT_SETTINGS);
+    render(
+      <I18nContext.Provider value={{ t: makeT(lang), lang }}>
+        <PopupApp
+          page="unreadable"
+          entries={new Map(KB_ENTRIES.map((e) => [e.id, e]))}
+          search={createSearcher(KB_SEARCH_DOCS, KB_SEARCH_INDEX)}
+          canPause={false}
+          error={err instanceof Error ? err.message : String(err)}
+          onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    root.dataset.ready = 'ready';
+  }
+}
+
+async function run(root: HTMLElement): Promise<void> {
   const params = new URLSearchParams(location.search);
+  // The context menu and the card's "More" open the popup in a tab of its own: use the room.
+  if (params.has('q') || params.has('entry')) document.body.classList.add('page-tab');
   const entries = new Map(KB_ENTRIES.map((e) => [e.id, e]));
   const search = createSearcher(KB_SEARCH_DOCS, KB_SEARCH_INDEX);
   let { settings } = await loadSettings();

@@ -93,6 +93,28 @@ describe('EntryCard, both variants', () => {
     expect(onOpen).toHaveBeenCalledExactlyOnceWith('rel-b');
   });
 
+  test('full: the claim has a visible heading that names its region; the card names it for screen readers only', () => {
+    renderCard('full');
+    expect(screen.getByRole('heading', { level: 3, name: 'The claim' })).toBeTruthy();
+    cleanup();
+    renderCard('card');
+    expect(screen.queryByRole('heading', { name: 'The claim' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'The claim' })).toBeTruthy();
+  });
+
+  test('Chinese interface: related entries go by their Chinese names', () => {
+    renderWithI18n(
+      <EntryCard
+        entry={indictment}
+        related={[makeEntry('rel-zh', { name: 'Volt Typhoon', nameZh: '伏特台风' })]}
+        variant="full"
+        onOpen={vi.fn()}
+      />,
+      'zh_CN',
+    );
+    expect(screen.getByRole('button', { name: '伏特台风' })).toBeTruthy();
+  });
+
   test('no claim block for kinds without a claim', () => {
     renderCard('full', makeEntry('plain'));
     expect(screen.queryByRole('region', { name: 'The claim' })).toBeNull();

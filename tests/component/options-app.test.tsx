@@ -148,7 +148,14 @@ describe('OptionsApp', () => {
   test('recovered settings are announced', () => {
     renderOptions({ recovered: ['colors', 'theme'] });
     expect(screen.getByRole('alert').textContent).toBe(
-      'Some stored settings were unreadable and were reset to their defaults: colors, theme',
+      'Some stored settings were unreadable and were reset to their defaults: “Underline colours”, “Theme”',
+    );
+  });
+
+  test('a wholly unreadable value and unknown field names are reported too', () => {
+    renderOptions({ recovered: ['(all settings)', 'mystery'] });
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Some stored settings were unreadable and were reset to their defaults: “all settings”, mystery',
     );
   });
 
@@ -172,6 +179,6 @@ describe('OptionsApp', () => {
   test('zh_CN renders Chinese strings', () => {
     renderOptions({ recovered: ['theme'] }, 'zh_CN');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Spyglass 设置');
-    expect(screen.getByRole('alert').textContent).toBe('部分已保存的设置无法读取，已恢复默认值：theme');
+    expect(screen.getByRole('alert').textContent).toBe('部分已保存的设置无法读取，已恢复默认值：“主题”');
   });
 });

@@ -102,7 +102,7 @@ describe('PopupApp states', () => {
 
     const groups = [...container.querySelectorAll('.entity-group')];
     // Groups follow the order of KINDS; entities not in the KB are left out.
-    expect(groups.map((g) => g.getAttribute('aria-label'))).toEqual([
+    expect(groups.map((g) => g.querySelector('h3')?.textContent)).toEqual([
       'Organization',
       'Threat actor',
       'Policy or export control',
@@ -112,7 +112,7 @@ describe('PopupApp states', () => {
       within(actors)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['Volt Typhoon4 mentions', 'APT411 mentions']);
+    ).toEqual(['Volt Typhoon 4 mentions', 'APT41 1 mention']);
     expect(within(screen.getByRole('region', { name: 'Organization' })).getByText('2 mentions')).toBeTruthy();
     expect(screen.getByText('This article mentions 4 known entities.')).toBeTruthy();
   });
@@ -132,8 +132,13 @@ describe('PopupApp states', () => {
       'KV botnet takedown',
       'CVERC Volt Typhoon report',
     ]);
-    expect(items[2]?.querySelector('.direction')?.textContent).toBe('US → CN');
-    expect(items[3]?.querySelector('.direction')?.textContent).toBe('CN → US');
+    expect(items[2]?.querySelector('.direction [aria-hidden]')?.textContent).toBe('US → CN');
+    expect(items[3]?.querySelector('.direction [aria-hidden]')?.textContent).toBe('CN → US');
+    // Screen readers hear the parties in full, not letters and an arrow.
+    expect(items[3]?.querySelector('.direction .sr-only')?.textContent).toBe('Direction: China against the US');
+    // Items without a claim name their kind instead.
+    expect(items[0]?.querySelector('.direction')).toBeNull();
+    expect(items[0]?.querySelector('.timeline-kind')?.textContent).toBe('Policy or export control');
   });
 
   test('an article with no known entities says so', () => {
@@ -147,6 +152,54 @@ describe('PopupApp states', () => {
     renderPopup({ onShowInPage });
     fireEvent.click(screen.getByRole('button', { name: 'Show in page: FBI' }));
     expect(onShowInPage).toHaveBeenCalledExactlyOnceWith('fbi');
+  });
+});
+
+describe('plurals, hints and errors', () => {
+  test('one mention and one entity are singular', () => {
+    renderPopup({ page: { ...page, entities: [{ id: 'fbi', count: 1 }] } });
+    expect(screen.getByText('1 mention')).toBeTruthy();
+    expect(screen.getByText('This article mentions 1 known entity.')).toBeTruthy();
+    cleanup();
+    renderPopup({ page: { ...page, entities: [{ id: 'fbi', count: 1 }] } }, 'zh_CN');
+    expect(screen.getByText('1 处提及')).toBeTruthy();
+  });
+
+  test('show-in-page buttons sit next to name and count in each row', () => {
+    renderPopup({ onShowInPage: vi.fn() });
+    const row = screen.getByRole('button', { name: 'Show in page: Volt Typhoon' }).closest('li')!;
+    expect(row.querySelector('.entity-main')?.textContent).toBe('Volt Typhoon 4 mentions');
+  });
+
+  test.each<[string, Partial<PopupAppProps>, RegExp]>([
+    ['unreadable', { page: 'unreadable' }, /can still search/],
+    ['not an article', { page: { ...page, status: 'not-article', entities: [], signals: [] } }, /news articles only/],
+    ['paused', { override: 'paused' }, /until you resume/],
+    ['switched off', { override: 'disabled' }, /Turn Spyglass on in Options/],
+  ])('%s explains itself', (_name, props, hint) => {
+    const { container } = renderPopup(props);
+    expect(container.querySelector('.hint')?.textContent).toMatch(hint);
+  });
+
+  test('an error is shown as an alert, and search still works', () => {
+    renderPopup({ page: 'unreadable', error: 'tabs.query failed' });
+    expect(screen.getByRole('alert').textContent).toBe('Spyglass could not open: tabs.query failed');
+    fireEvent.input(searchBox(), { target: { value: 'FBI' } });
+    expect(screen.getByRole('listbox').textContent).toContain('FBI');
+  });
+
+  test('search announces one result in the singular', () => {
+    renderPopup();
+    fireEvent.input(searchBox(), { target: { value: 'KV botnet takedown' } });
+    const live = document.querySelector('[aria-live="polite"].sr-only');
+    expect(live?.textContent).toMatch(/^\d+ results?$/);
+    const n = screen.getAllByRole('option').length;
+    expect(live?.textContent).toBe(n === 1 ? '1 result' : `${n} results`);
+  });
+
+  test('the popup has one level-one heading', () => {
+    renderPopup();
+    expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['Spyglass']);
   });
 });
 
@@ -227,6 +280,28 @@ describe('search and entry views', () => {
     expect(screen.getByRole('listbox')).toBeTruthy();
   });
 
+  test('Back returns focus to the control that opened the entry', () => {
+    renderPopup();
+    const fbi = screen.getByRole('button', { name: 'FBI' });
+    fbi.focus();
+    fireEvent.click(fbi);
+    fireEvent.click(screen.getByRole('button', { name: /Back/ }));
+    expect(document.activeElement?.textContent).toBe('FBI');
+    // From search: Enter, then Back, lands in the search box with the query kept.
+    fireEvent.input(searchBox(), { target: { value: 'apt41' } });
+    searchBox().focus();
+    fireEvent.keyDown(searchBox(), { key: 'Enter' });
+    fireEvent.click(screen.getByRole('button', { name: /Back/ }));
+    expect(document.activeElement).toBe(searchBox());
+  });
+
+  test('Alt+ArrowLeft goes back from an entry', () => {
+    renderPopup();
+    fireEvent.click(screen.getByRole('button', { name: 'FBI' }));
+    fireEvent.keyDown(screen.getByRole('button', { name: /Back/ }), { key: 'ArrowLeft', altKey: true });
+    expect(screen.getByText('Entities in this article')).toBeTruthy();
+  });
+
   test('opening an entry moves focus to its heading', () => {
     renderPopup();
     fireEvent.click(screen.getByRole('button', { name: 'FBI' }));
@@ -267,6 +342,15 @@ describe('search and entry views', () => {
 });
 
 describe('zh_CN', () => {
+  test('shows Chinese names where an entry has one, in the list, the timeline and related entries', () => {
+    renderPopup({ onShowInPage: vi.fn() }, 'zh_CN');
+    expect(screen.getByRole('button', { name: '伏特台风' }).getAttribute('lang')).toBe('zh-Hans');
+    expect(screen.getByRole('button', { name: 'FBI' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '在页面中显示: 伏特台风' }).closest('li')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '伏特台风' }));
+    expect(screen.getByRole('button', { name: 'KV botnet takedown' })).toBeTruthy();
+  });
+
   test('renders Chinese interface strings and Chinese summaries', () => {
     renderPopup({}, 'zh_CN');
     expect(screen.getByText('网络间谍相关文章')).toBeTruthy();
