@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, isSitePaused, siteOf } from '../core/settings';
 import { applyTheme, uiLangFor } from './ui-prefs';
-import { createSearcher } from '../core/search/search';
+import { createSearcher, type Searcher } from '../core/search/search';
 import { I18nContext, makeT } from '../components/i18n';
 import { PopupApp } from '../components/popup-app';
 import { KB_ENTRIES, KB_SEARCH_DOCS, KB_SEARCH_INDEX } from './kb-data';
@@ -27,7 +27,7 @@ export async function startPopup(root: HTMLElement): Promise<void> {
         <PopupApp
           page="unreadable"
           entries={new Map(KB_ENTRIES.map((e) => [e.id, e]))}
-          search={createSearcher(KB_SEARCH_DOCS, KB_SEARCH_INDEX)}
+          search={lazySearcher()}
           canPause={false}
           error={err instanceof Error ? err.message : String(err)}
           onOpenOptions={() => void browser.runtime.openOptionsPage()}
@@ -39,12 +39,19 @@ export async function startPopup(root: HTMLElement): Promise<void> {
   }
 }
 
+/** The Fuse index is parsed once, on the first query, so it never delays the popup's first content. */
+function lazySearcher(): Searcher {
+  let searcher: Searcher | undefined;
+  return (query, limit) =>
+    query.trim() ? (searcher ??= createSearcher(KB_SEARCH_DOCS, KB_SEARCH_INDEX))(query, limit) : [];
+}
+
 async function run(root: HTMLElement): Promise<void> {
   const params = new URLSearchParams(location.search);
   // The context menu and the card's "More" open the popup in a tab of its own: use the room.
   if (params.has('q') || params.has('entry')) document.body.classList.add('page-tab');
   const entries = new Map(KB_ENTRIES.map((e) => [e.id, e]));
-  const search = createSearcher(KB_SEARCH_DOCS, KB_SEARCH_INDEX);
+  const search = lazySearcher();
   let { settings } = await loadSettings();
   applyTheme(settings);
   const lang = uiLangFor(settings);
