@@ -171,16 +171,21 @@ export function startAnalyzer(): void {
     void browser.runtime.sendMessage({ type: 'cs/page-state', state }).catch(() => undefined);
   }
 
+  /** What the current paint was made with, to tell whether a re-analysis changed anything. */
+  let paintedWith = '';
+  const paintKey = () => JSON.stringify([settings.highlightStyle, settings.colors, settings.mentions]);
+
   function unpaint(): void {
     closeCard();
     highlighter.clear();
     painted = [];
     byNode = new Map();
     cursor = -1;
+    paintedWith = '';
   }
 
   function paint(mentions: Mention[]): void {
-    unpaint();
+    const next: Painted[] = [];
     const seen = new Set<string>();
     for (const m of mentions) {
       if (!m.node || m.nodeStart === undefined || m.nodeEnd === undefined || !m.node.isConnected) continue;
@@ -193,19 +198,39 @@ export function startAnalyzer(): void {
       } catch {
         continue;
       }
-      const p: Painted = {
+      next.push({
         id: m.id,
         kind: kindOf.get(m.id) ?? 'concept',
         range,
         node: m.node,
         nodeStart: m.nodeStart,
         nodeEnd: m.nodeEnd,
-      };
-      painted.push(p);
-      const list = byNode.get(m.node) ?? [];
-      list.push(p);
-      byNode.set(m.node, list);
+      });
     }
+    // Nothing changed (a ticker or a clock elsewhere in the page re-ran the analysis): keep the
+    // highlights, the keyboard position and any open card as they are.
+    const same =
+      paintedWith === paintKey() &&
+      next.length === painted.length &&
+      next.every((p, i) => {
+        const q = painted[i]!;
+        return (
+          q.id === p.id &&
+          q.node === p.node &&
+          q.range.startContainer === p.node &&
+          q.range.startOffset === p.nodeStart &&
+          q.range.endOffset === p.nodeEnd
+        );
+      });
+    if (same) return;
+    unpaint();
+    painted = next;
+    for (const p of painted) {
+      const list = byNode.get(p.node) ?? [];
+      list.push(p);
+      byNode.set(p.node, list);
+    }
+    paintedWith = paintKey();
     if (settings.highlightStyle !== 'none') highlighter.paint(painted, settings);
   }
 
@@ -373,6 +398,9 @@ export function startAnalyzer(): void {
     if (location.href === lastUrl) return;
     lastUrl = location.href;
     unpaint();
+    // Until the new view is analysed, the popup and the badge must not show the old one.
+    state = { url: location.href, status: 'loading', score: 0, lang: '', signals: [], entities: [] };
+    report('loading');
     scheduleAnalyse();
   };
   addEventListener('popstate', onUrl, { signal });

@@ -2,7 +2,7 @@
  * Our only element in the page: a host with an open shadow root holding the hover card.
  * Page CSS cannot reach inside; the host's own box is pinned with inline !important styles.
  */
-import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import cardCss from '../assets/styles/card.css?inline';
 import { HoverCard } from '../components/hover-card';
@@ -11,6 +11,37 @@ import type { Entry } from '../core/kb/schema';
 import type { UiLang } from '../core/i18n/strings';
 
 export const HOST_TAG = 'spyglass-ui';
+
+/**
+ * The design tokens again, declared on the layer inside our shadow root. Custom properties
+ * inherit through the host, where page CSS (`spyglass-ui { --sg-font: … !important }`) would
+ * otherwise override the values our `:host` rules give them.
+ */
+function tokensOnLayer(sheet: CSSStyleSheet): CSSStyleSheet {
+  const rules: string[] = [];
+  const copy = (list: CSSRuleList, wrap: (css: string) => string) => {
+    for (const rule of Array.from(list)) {
+      if ('conditionText' in rule && 'cssRules' in rule) {
+        const media = rule as CSSMediaRule;
+        copy(media.cssRules, (css) => wrap(`@media ${media.conditionText} { ${css} }`));
+      } else if ('selectorText' in rule && 'style' in rule) {
+        const { selectorText, style } = rule as CSSStyleRule;
+        const props = Array.from(style).filter((p) => p.startsWith('--'));
+        const hosts = selectorText
+          .split(',')
+          .map((x) => x.trim())
+          .filter((x) => x.startsWith(':host'));
+        if (props.length === 0 || hosts.length === 0) continue;
+        const decls = props.map((p) => `${p}: ${style.getPropertyValue(p)};`).join(' ');
+        rules.push(wrap(`${hosts.map((h) => `${h} .layer`).join(', ')} { ${decls} }`));
+      }
+    }
+  };
+  copy(sheet.cssRules, (css) => css);
+  const out = new CSSStyleSheet();
+  out.replaceSync(rules.join('\n'));
+  return out;
+}
 
 export interface CardRequest {
   entry: Entry;
@@ -23,6 +54,8 @@ export class CardUi {
   private host: HTMLElement | undefined;
   private layer: HTMLElement | undefined;
   private returnFocus: Element | null = null;
+  /** Stops following the anchor (floating-ui's autoUpdate) for the card on screen. */
+  private stopFollowing: (() => void) | undefined;
   open = false;
 
   constructor(
@@ -59,7 +92,7 @@ export class CardUi {
     const root = host.attachShadow({ mode: 'open' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(cardCss);
-    root.adoptedStyleSheets = [sheet];
+    root.adoptedStyleSheets = [sheet, tokensOnLayer(sheet)];
     const layer = document.createElement('div');
     layer.className = 'layer';
     layer.addEventListener('pointerenter', this.opts.onPointerEnter);
@@ -97,32 +130,41 @@ export class CardUi {
     const reference = {
       getBoundingClientRect: () => anchor.getBoundingClientRect(),
       getClientRects: () => anchor.getClientRects(),
+      // Lets autoUpdate listen to the scrolling ancestors of the mention.
+      contextElement: anchor.startContainer.parentElement ?? undefined,
     };
-    void computePosition(reference, card, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [
-        offset(6),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
-        size({
-          padding: 8,
-          apply: ({ availableHeight }) => {
-            card.style.maxHeight = `${Math.max(120, Math.min(availableHeight, window.innerHeight - 16))}px`;
-          },
-        }),
-      ],
-    }).then(({ x, y }) => {
-      card.style.left = `${x}px`;
-      card.style.top = `${y}px`;
-      card.dataset.placed = 'true';
-    });
+    const place = () =>
+      void computePosition(reference, card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              card.style.maxHeight = `${Math.max(120, Math.min(availableHeight, window.innerHeight - 16))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        card.style.left = `${x}px`;
+        card.style.top = `${y}px`;
+        card.dataset.placed = 'true';
+      });
+    // Follow the mention while the card is open: the keyboard path scrolls (smoothly) to the
+    // mention as the card opens, and a focused card stays open while the page scrolls.
+    this.stopFollowing?.();
+    this.stopFollowing = autoUpdate(reference, card, place, { layoutShift: false });
     if (req.focus) card.focus({ preventScroll: true });
   }
 
   hide(): void {
     if (!this.open) return;
     this.open = false;
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
     if (this.layer) render(null, this.layer);
     const back = this.returnFocus;
     this.returnFocus = null;
@@ -135,6 +177,8 @@ export class CardUi {
   }
 
   destroy(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
     if (this.layer) render(null, this.layer);
     this.host?.remove();
     this.host = undefined;

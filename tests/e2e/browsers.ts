@@ -19,6 +19,8 @@ interface ExtApi {
   tabs: {
     query(q: object): Promise<{ id?: number; url?: string }[]>;
     create(p: { url: string }): Promise<unknown>;
+    sendMessage(tabId: number, msg: unknown): Promise<unknown>;
+    update(tabId: number, p: { active: boolean }): Promise<unknown>;
   };
   runtime: { getURL(p: string): string };
 }
@@ -36,6 +38,8 @@ export interface TestPage {
   setViewport(width: number, height: number): Promise<void>;
   close(): Promise<void>;
   consoleErrors: string[];
+  /** The same errors with where they came from (script URL or stack), to tell ours from the page's. */
+  errorLog: { text: string; where: string }[];
 }
 
 export interface TestBrowser {
@@ -47,23 +51,43 @@ export interface TestBrowser {
   tabIdOf(url: string): Promise<number>;
   /** Requests that tried to leave the machine (blocked). */
   foreignRequests: string[];
+  /**
+   * Runs fn in an extension context that has the tabs API (Chromium: the service worker; Firefox:
+   * an extension page). `chrome` (Chromium) or `browser` (Firefox) is the global extension API.
+   */
+  extEval<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Sends `msg` to the content scripts of the tab showing `url`, as the background does for a
+   * keyboard command (headless browsers do not deliver the shortcut keys themselves). Like a
+   * command, it goes to the active tab: the tab is activated first (a background tab neither
+   * animates scrolling nor takes focus).
+   */
+  sendToTab(url: string, msg: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
+// localhost is our own server too (tests use it as a second origin for cross-origin frames).
 const isLocal = (url: string) =>
-  /^(https?:\/\/127\.0\.0\.1[:/]|chrome-extension:|moz-extension:|about:|data:|blob:|chrome:)/.test(url);
+  /^(https?:\/\/(127\.0\.0\.1|localhost)[:/]|chrome-extension:|moz-extension:|about:|data:|blob:|chrome:)/.test(url);
 
 // ---------- Chromium ----------
 
 function wrapPw(page: PwPage): TestPage {
   const consoleErrors: string[] = [];
+  const errorLog: { text: string; where: string }[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
+    if (m.type() !== 'error') return;
+    consoleErrors.push(m.text());
+    errorLog.push({ text: m.text(), where: m.location()?.url ?? '' });
   });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('pageerror', (e) => {
+    consoleErrors.push(String(e));
+    errorLog.push({ text: String(e), where: e.stack ?? '' });
+  });
   return {
     raw: page,
     consoleErrors,
+    errorLog,
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'load' });
     },
@@ -109,9 +133,24 @@ async function launchChromium(): Promise<TestBrowser> {
   let sw: Worker | undefined = context.serviceWorkers()[0];
   sw ??= await context.waitForEvent('serviceworker', { timeout: 20_000 });
   const extId = new URL(sw.url()).host;
+  const worker = () => context.serviceWorkers()[0] ?? sw!;
+  const extEval = <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> =>
+    worker().evaluate(fn as never, arg) as Promise<R>;
   return {
     name: 'chromium',
     foreignRequests,
+    extEval,
+    sendToTab: (url, msg) =>
+      extEval(
+        async ({ u, m }: { u: string; m: unknown }) => {
+          const tabs = await chrome.tabs.query({});
+          const id = tabs.find((t) => t.url === u)?.id;
+          if (id === undefined) throw new Error(`no tab shows ${u}`);
+          await chrome.tabs.update(id, { active: true });
+          return chrome.tabs.sendMessage(id, m);
+        },
+        { u: url, m: msg },
+      ),
     newPage: async () => wrapPw(await context.newPage()),
     openExtensionPage: async (path) => {
       const p = wrapPw(await context.newPage());
@@ -135,13 +174,20 @@ async function launchChromium(): Promise<TestBrowser> {
 
 function wrapPp(page: PpPage): TestPage {
   const consoleErrors: string[] = [];
+  const errorLog: { text: string; where: string }[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
+    if (m.type() !== 'error') return;
+    consoleErrors.push(m.text());
+    errorLog.push({ text: m.text(), where: m.location()?.url ?? '' });
   });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('pageerror', (e) => {
+    consoleErrors.push(String(e));
+    errorLog.push({ text: String(e), where: (e as Error | undefined)?.stack ?? '' });
+  });
   return {
     raw: page,
     consoleErrors,
+    errorLog,
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'load' });
     },
@@ -225,9 +271,24 @@ async function launchFirefox(): Promise<TestBrowser> {
     return launcher;
   }
 
+  const extEval = async <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> =>
+    (await getLauncher()).evaluate(fn as never, arg) as Promise<R>;
   return {
     name: 'firefox',
     foreignRequests,
+    extEval,
+    sendToTab: (url, msg) =>
+      extEval(
+        async ({ u, m }: { u: string; m: unknown }) => {
+          const b = (globalThis as unknown as { browser: ExtApi }).browser;
+          const tabs = await b.tabs.query({});
+          const id = tabs.find((t) => t.url === u)?.id;
+          if (id === undefined) throw new Error(`no tab shows ${u}`);
+          await b.tabs.update(id, { active: true });
+          return b.tabs.sendMessage(id, m);
+        },
+        { u: url, m: msg },
+      ),
     newPage: async () => wrapPp(await newPage()),
     openExtensionPage: async (path) => {
       const l = await getLauncher();
