@@ -128,6 +128,47 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.close();
   });
 
+  test('the toolbar badge counts the entities of an espionage article, and says nothing elsewhere', async () => {
+    const article = await browser.newPage();
+    const articleUrl = `${server.origin}/fixtures/demo-article.html`;
+    await article.goto(articleUrl);
+    await waitForHighlights(article);
+    const other = await browser.newPage();
+    const otherUrl = `${server.origin}/fixtures/not-article.html`;
+    await other.goto(otherUrl);
+    const badge = (url: string) =>
+      browser.extEval(async (u: string) => {
+        const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
+          tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+          action: {
+            getBadgeText(d: { tabId: number }): Promise<string>;
+            getTitle(d: { tabId: number }): Promise<string>;
+          };
+        };
+        const tab = (await api.tabs.query({})).find((t) => t.url === u);
+        if (tab?.id === undefined) return null;
+        return {
+          text: await api.action.getBadgeText({ tabId: tab.id }),
+          title: await api.action.getTitle({ tabId: tab.id }),
+        };
+      }, url);
+    // The analyser reports once it has painted; poll the badge until it shows (no fixed sleep).
+    let got = await badge(articleUrl);
+    for (let i = 0; i < 50 && !got?.text; i++) got = await badge(articleUrl);
+    const count = await article.evaluate(() => {
+      const ids = new Set<string>();
+      for (const [name, h] of CSS.highlights)
+        if (name.startsWith('spyglass-') && name !== 'spyglass-active')
+          for (const r of h as unknown as Iterable<Range>) ids.add(r.toString());
+      return ids.size;
+    });
+    expect(Number(got?.text)).toBeGreaterThanOrEqual(count);
+    expect(got?.title).toMatch(/known entit/);
+    expect((await badge(otherUrl))?.text).toBe('');
+    await article.close();
+    await other.close();
+  });
+
   test('a page that is not an article gets no highlights and no host', async () => {
     const page = await browser.newPage();
     const url = `${server.origin}/fixtures/not-article.html`;
