@@ -318,6 +318,9 @@ console.log(
   `everything else: ${rest.reduce((a, [, s]) => a + s.bytes, 0)} B, ${rest.reduce((a, [, s]) => a + s.gzip, 0)} B gzip`,
 );
 console.log(
+  `memory: 100x synthetic article JS heap ${f(heapWith)} MB with Spyglass vs ${f(heapWithout)} MB without (+${f(heapWith - heapWithout)} MB); service worker heap ${Number.isNaN(swHeapMb) ? 'not readable (no performance.memory in workers)' : `${f(swHeapMb)} MB`}`,
+);
+console.log(
   `popup first content: median ${f(median(popupTimes))} ms, p95 ${f(quantile(popupTimes, 0.95))} ms (from navigation start)`,
 );
 console.log(
