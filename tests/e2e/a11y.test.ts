@@ -2,31 +2,24 @@
  * Accessibility: axe-core finds no violations in the popup (home view for the demo tab, search
  * results, an entry), the options page and an open hover card, in the light and the dark theme.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, openFirstCard, type BrowserName, type TestBrowser, type TestPage } from './browsers';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openFirstCard, type BrowserName, type TestBrowser, type TestPage } from './browsers';
 import { describeViolations, openDemo, openUi, runAxe, typeText, writeStoredSettings } from './popup-helpers';
-import { startServer, type StaticServer } from './server';
+import { useBrowserSuite } from './suite';
 
 const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 const THEMES = ['light', 'dark'] as const;
 
 describe.each(BROWSERS)('%s', (name) => {
-  let server: StaticServer;
   let browser: TestBrowser;
   let demo: { page: TestPage; url: string; tabId: number };
   let control: TestPage;
 
+  useBrowserSuite(name, (_server, b) => (browser = b));
+
   beforeAll(async () => {
-    server = await startServer();
-    process.env.SPYGLASS_E2E_ORIGIN = server.origin;
-    browser = await launch(name);
     demo = await openDemo(browser);
     control = await openUi(browser, 'options.html');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const expectClean = async (page: TestPage, shadowPath?: string[]) => {

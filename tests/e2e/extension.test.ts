@@ -3,34 +3,24 @@
  * fixture article, highlights are painted without touching the page, cards open and close, the
  * popup shows the page's context, non-articles are left alone, and nothing leaves the machine.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   cardText,
-  launch,
   openFirstCard,
   paintedMentions,
   waitForHighlights,
   type BrowserName,
   type TestBrowser,
 } from './browsers';
-import { startServer, type StaticServer } from './server';
+import { type StaticServer } from './server';
+import { useBrowserSuite } from './suite';
 
 const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
 describe.each(BROWSERS)('%s', (name) => {
   let server: StaticServer;
   let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    process.env.SPYGLASS_E2E_ORIGIN = server.origin;
-    browser = await launch(name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite(name, (s, b) => ((server = s), (browser = b)));
 
   test('highlights the known names of a cyber-espionage article, and nothing outside the article', async () => {
     const page = await browser.newPage();

@@ -2,8 +2,8 @@
  * The options page end to end in Chromium and Firefox: a change reaches an already-open article
  * at once (no reload), and a corrupt stored value is reported as reset to its default.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launch, openFirstCard, type BrowserName, type TestBrowser, type TestPage } from './browsers';
+import { afterEach, describe, expect, test } from 'vitest';
+import { openFirstCard, type BrowserName, type TestBrowser, type TestPage } from './browsers';
 import {
   clickSelector,
   highlightCount,
@@ -13,20 +13,15 @@ import {
   waitForHighlightCount,
   writeStoredSettings,
 } from './popup-helpers';
-import { startServer, type StaticServer } from './server';
+import { useBrowserSuite } from './suite';
 
 const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
 describe.each(BROWSERS)('%s', (name) => {
-  let server: StaticServer;
   let browser: TestBrowser;
   let options: TestPage | undefined;
 
-  beforeAll(async () => {
-    server = await startServer();
-    process.env.SPYGLASS_E2E_ORIGIN = server.origin;
-    browser = await launch(name);
-  });
+  useBrowserSuite(name, (_server, b) => (browser = b));
 
   afterEach(async () => {
     if (options) {
@@ -34,11 +29,6 @@ describe.each(BROWSERS)('%s', (name) => {
       await options.close();
       options = undefined;
     }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /** Clicks the options control labelled `label` (a radio or a checkbox). */

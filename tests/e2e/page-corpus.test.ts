@@ -4,11 +4,12 @@
  * non-articles, English, Chinese and Japanese. For each: no error from our scripts, our host only
  * where highlights were painted, and the page's layout unchanged by the highlights.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, type BrowserName, type TestBrowser, type TestPage } from './browsers';
+import { describe, expect, test } from 'vitest';
+import { type BrowserName, type TestBrowser, type TestPage } from './browsers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_DIR, startServer, type StaticServer } from './server';
+import { CORPUS_DIR, type StaticServer } from './server';
+import { useBrowserSuite } from './suite';
 
 const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
@@ -47,17 +48,7 @@ const boxes = (page: TestPage) =>
 describe.each(BROWSERS)('%s', (name) => {
   let server: StaticServer;
   let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    process.env.SPYGLASS_E2E_ORIGIN = server.origin;
-    browser = await launch(name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite(name, (s, b) => ((server = s), (browser = b)));
 
   test.each(SAMPLE)(
     '%s',

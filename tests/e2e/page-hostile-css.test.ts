@@ -4,26 +4,17 @@
  * shows, on top, with its own size and type, as on our demo article. The overlays cover the
  * mentions, so the card is opened from the keyboard path (the message the shortcut sends).
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, waitForHighlights, type BrowserName, type TestBrowser } from './browsers';
-import { startServer, type StaticServer } from './server';
+import { describe, expect, test } from 'vitest';
+import { waitForHighlights, type BrowserName, type TestBrowser } from './browsers';
+import { type StaticServer } from './server';
+import { useBrowserSuite } from './suite';
 
 const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
 describe.each(BROWSERS)('%s', (name) => {
   let server: StaticServer;
   let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    process.env.SPYGLASS_E2E_ORIGIN = server.origin;
-    browser = await launch(name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite(name, (s, b) => ((server = s), (browser = b)));
 
   /** Opens the first mention's card from the keyboard path and measures it. */
   async function measureCard(file: string) {

@@ -5,28 +5,19 @@
  * the extension, so the keyboard test sends the very messages the background sends for those
  * commands ({type:'page/show-mention'} / {type:'page/close-card'}) from an extension context.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { HIDE_MS } from '../../core/hover-timing';
-import { launch, paintedMentions, waitForHighlights, type BrowserName, type TestBrowser } from './browsers';
-import { startServer, type StaticServer } from './server';
+import { paintedMentions, waitForHighlights, type BrowserName, type TestBrowser } from './browsers';
+import { type StaticServer } from './server';
+import { useBrowserSuite } from './suite';
 
 const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
 describe.each(BROWSERS)('%s', (name) => {
   let server: StaticServer;
   let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    process.env.SPYGLASS_E2E_ORIGIN = server.origin;
-    browser = await launch(name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite(name, (s, b) => ((server = s), (browser = b)));
 
   test('next-mention walks every painted mention in order and cycles; close-card gives focus back', async () => {
     const url = `${server.origin}/fixtures/long-article.html`;

@@ -3,9 +3,10 @@
  * dispatches DOM events shaped like our messages and tries extension messaging, and none of it
  * opens a tab, changes a setting, opens a card or switches Spyglass off. Nothing leaves the machine.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, waitForHighlights, type BrowserName, type TestBrowser } from './browsers';
-import { startServer, type StaticServer } from './server';
+import { describe, expect, test } from 'vitest';
+import { waitForHighlights, type BrowserName, type TestBrowser } from './browsers';
+import { type StaticServer } from './server';
+import { useBrowserSuite } from './suite';
 
 const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
@@ -17,17 +18,7 @@ declare const chrome: {
 describe.each(BROWSERS)('%s', (name) => {
   let server: StaticServer;
   let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    process.env.SPYGLASS_E2E_ORIGIN = server.origin;
-    browser = await launch(name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite(name, (s, b) => ((server = s), (browser = b)));
 
   const snapshot = () =>
     browser.extEval(async () => {

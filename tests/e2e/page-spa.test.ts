@@ -3,9 +3,10 @@
  * swaps its article (pushState + new DOM), an article that arrives after load, and a ticker
  * that rewrites itself every 10 ms.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, waitForHighlights, type BrowserName, type TestBrowser, type TestPage } from './browsers';
-import { startServer, type StaticServer } from './server';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { waitForHighlights, type BrowserName, type TestBrowser, type TestPage } from './browsers';
+import { type StaticServer } from './server';
+import { useBrowserSuite } from './suite';
 
 const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
@@ -39,10 +40,9 @@ describe.each(BROWSERS)('%s', (name) => {
   let server: StaticServer;
   let browser: TestBrowser;
 
+  useBrowserSuite(name, (s, b) => ((server = s), (browser = b)));
+
   beforeAll(async () => {
-    server = await startServer();
-    process.env.SPYGLASS_E2E_ORIGIN = server.origin;
-    browser = await launch(name);
     // Count the analyser's reports (one per analysis) per page, from an extension context: the
     // service worker in Chromium, an extension page in Firefox (both receive runtime messages).
     await browser.extEval(() => {
@@ -58,11 +58,6 @@ describe.each(BROWSERS)('%s', (name) => {
         return undefined;
       });
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const reports = (url: string) =>

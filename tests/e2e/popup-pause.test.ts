@@ -2,8 +2,8 @@
  * "Pause on this site" in the popup, end to end in Chromium and Firefox: the open article loses
  * its highlights at once, without a reload, and "Resume" brings them back.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, type BrowserName, type TestBrowser } from './browsers';
+import { describe, expect, test } from 'vitest';
+import { type BrowserName, type TestBrowser } from './browsers';
 import {
   clickSelector,
   highlightCount,
@@ -12,24 +12,13 @@ import {
   waitForHighlightCount,
   writeStoredSettings,
 } from './popup-helpers';
-import { startServer, type StaticServer } from './server';
+import { useBrowserSuite } from './suite';
 
 const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
 describe.each(BROWSERS)('%s', (name) => {
-  let server: StaticServer;
   let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    process.env.SPYGLASS_E2E_ORIGIN = server.origin;
-    browser = await launch(name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite(name, (_server, b) => (browser = b));
 
   test('Pause removes the highlights from the open tab without a reload; Resume restores them', async () => {
     const demo = await openDemo(browser);

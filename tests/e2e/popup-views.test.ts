@@ -4,9 +4,9 @@
  * interface, keyboard-only use, and the 800 x 600 size limit of a toolbar popup.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, type BrowserName, type TestBrowser, type TestPage } from './browsers';
+import { type BrowserName, type TestBrowser, type TestPage } from './browsers';
 import { clickSelector, openDemo, openUi, pressWith, typeText, writeStoredSettings } from './popup-helpers';
-import { startServer, type StaticServer } from './server';
+import { useBrowserSuite } from './suite';
 
 const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
@@ -19,20 +19,13 @@ const focused = (p: TestPage) =>
   });
 
 describe.each(BROWSERS)('%s', (name) => {
-  let server: StaticServer;
   let browser: TestBrowser;
   let demo: { page: TestPage; url: string; tabId: number };
 
-  beforeAll(async () => {
-    server = await startServer();
-    process.env.SPYGLASS_E2E_ORIGIN = server.origin;
-    browser = await launch(name);
-    demo = await openDemo(browser);
-  });
+  useBrowserSuite(name, (_server, b) => (browser = b));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(async () => {
+    demo = await openDemo(browser);
   });
 
   test('search: "volt typhoon" finds it; ArrowDown and Enter open the chosen entry', async () => {

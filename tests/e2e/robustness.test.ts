@@ -6,9 +6,10 @@
  * server.ts). For each: no page error, the page still works, the run ends in bounded time, and
  * Spyglass either works (highlights, a card) or stands aside cleanly (no host, no highlights).
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, type BrowserName, type TestBrowser, type TestPage } from './browsers';
-import { startServer, type StaticServer } from './server';
+import { describe, expect, test } from 'vitest';
+import { type BrowserName, type TestBrowser, type TestPage } from './browsers';
+import { type StaticServer } from './server';
+import { useBrowserSuite } from './suite';
 
 const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
@@ -164,17 +165,7 @@ const CASES: Case[] = [
 describe.each(BROWSERS)('%s', (name) => {
   let server: StaticServer;
   let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    process.env.SPYGLASS_E2E_ORIGIN = server.origin;
-    browser = await launch(name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite(name, (s, b) => ((server = s), (browser = b)));
 
   /** The page's answer once it is no longer "loading" (the analyser, or the gate for non-articles). */
   async function settledState(page: TestPage, url: string, timeoutMs: number): Promise<State> {
