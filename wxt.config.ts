@@ -10,7 +10,7 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
-    build: { chunkSizeWarningLimit: 2000 },
+    build: { chunkSizeWarningLimit: 2000, minify: process.env.SPYGLASS_NO_MINIFY ? false : undefined },
     // Compiled KB data ships as JSON.parse("…"), which engines parse much faster than object literals.
     json: { stringify: true },
   }),

@@ -3,7 +3,7 @@
  * Pure module (the storage glue is utils/storage.ts). A corrupt or unknown stored value never
  * breaks anything: that field falls back to its default and is reported, the others are kept.
  */
-import { KINDS, type Kind } from './kb/schema';
+import { KINDS, type Kind } from './kb/kinds';
 
 export const SETTINGS_VERSION = 2;
 

@@ -20,6 +20,9 @@ import { validateKb } from '../core/kb/validate';
 
 /** The extension APIs used inside the service worker. */
 declare const chrome: {
+  scripting: {
+    executeScript(o: { target: { tabId: number }; func: () => unknown }): Promise<{ result?: unknown }[]>;
+  };
   tabs: {
     query(q: object): Promise<{ id?: number; url?: string }[]>;
     sendMessage(id: number, m: unknown): Promise<unknown>;
@@ -41,8 +44,15 @@ const f = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
 interface PageResult {
   page: string;
   status: string;
+  /** Whether the page script (analyzer.js) ran, i.e. the gate let the page through. */
+  analyzerRan: boolean;
   extMs: number;
+  /** Main-thread time of each of our scripts. */
+  byScript: Record<string, number>;
+  /** One cold TreeWalker pass over the body's text, injected as a plain script and traced the same way. */
   baselineMs: number;
+  /** The same walk, warm (JIT-compiled, median of 20-walk batches), timed in the page. */
+  warmWalkMs: number;
   ratio: number;
   longestTaskMs: number;
   textChars: number;
@@ -57,6 +67,15 @@ interface TraceEvent {
   args?: { data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[] } };
 }
 
+const DEBUG_PORT = 9339;
+const OUR_SCRIPTS = ['gate.js', 'analyzer.js', 'card.js'];
+const BASELINE_JS = `(() => {
+  const w = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  for (let t = w.nextNode(); t; t = w.nextNode()) n += t.data.length;
+  globalThis.benchChars = n;
+})();`;
+
 const server = await startServer();
 const context = await chromium.launchPersistentContext('', {
   executablePath: CHROMIUM_PATH,
@@ -69,6 +88,8 @@ const context = await chromium.launchPersistentContext('', {
     '--disable-background-networking',
     '--disable-component-update',
     '--no-first-run',
+    // Lets the benchmark attach to the service worker for its heap figure.
+    `--remote-debugging-port=${DEBUG_PORT}`,
   ],
 });
 await context.route('**/*', (route) =>
@@ -78,6 +99,9 @@ const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('servicewo
 const extId = new URL(sw.url()).host;
 const extPrefix = `chrome-extension://${extId}/`;
 
+await context.route(/\/bench-baseline\.js$/, (route) =>
+  route.fulfill({ contentType: 'text/javascript', body: BASELINE_JS }),
+);
 // Synthetic big pages: the demo article's paragraphs repeated 10x and 100x.
 const demo = readFileSync('tests/fixtures/pages/demo-article.html', 'utf8');
 const paras = demo.slice(demo.indexOf('<p>'), demo.lastIndexOf('</p>') + 4);
@@ -96,7 +120,16 @@ async function tabState(url: string): Promise<string> {
       const s = (await chrome.tabs.sendMessage(tab.id, { type: 'page/get-state' })) as { status: string };
       return s.status;
     } catch {
-      return 'unreadable';
+      // Pages the gate turns away have no listener (as the popup does, read the gate's verdict).
+      try {
+        const [r] = await chrome.scripting.executeScript({
+          target: { tabId: tab.id },
+          func: () => (globalThis as { __spyglassGate?: string }).__spyglassGate ?? 'unreadable',
+        });
+        return String(r?.result ?? 'unreadable');
+      } catch {
+        return 'unreadable';
+      }
     }
   }, url);
 }
@@ -117,29 +150,40 @@ async function measure(page: Page, url: string): Promise<PageResult> {
     status = await tabState(page.url());
   }
   await page.waitForTimeout(300);
+  // The baseline, traced like our scripts: a plain script doing one TreeWalker pass over the
+  // body's text, evaluated once in this page (cold code, as our scripts are).
+  const baselineUrl = `${server.origin}/bench-baseline.js`;
+  await page.addScriptTag({ url: baselineUrl }).catch(() => undefined);
+  await page.waitForTimeout(50);
   const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
   await cdp.send('Tracing.end');
   await done;
   await cdp.detach();
 
-  // Top-level script events whose script is ours, on any renderer thread of this page.
-  const ours = (e: TraceEvent) => {
+  const scriptOf = (e: TraceEvent) => {
     const d = e.args?.data;
-    const u = d?.url ?? d?.scriptName ?? d?.stackTrace?.[0]?.url ?? '';
-    // Tracing is browser-wide: count only the scripts that run in pages, not the service worker.
-    return u === `${extPrefix}gate.js` || u === `${extPrefix}analyzer.js`;
+    return d?.url ?? d?.scriptName ?? d?.stackTrace?.[0]?.url ?? '';
   };
+  // Top-level script events (EvaluateScript includes compiling; FunctionCall covers callbacks,
+  // timers and message handlers) whose script is one of ours. Tracing is browser-wide: only the
+  // scripts that run in pages count, not the service worker.
+  const byScript: Record<string, number> = {};
   let extMs = 0;
+  let baselineMs = NaN;
   let longestTaskMs = 0;
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined) continue;
-    if ((e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') && ours(e)) {
-      extMs += e.dur / 1000;
-      if (e.name !== 'v8.compile') longestTaskMs = Math.max(longestTaskMs, e.dur / 1000);
-    }
+    if (e.name !== 'EvaluateScript' && e.name !== 'FunctionCall') continue;
+    const u = scriptOf(e);
+    if (u === baselineUrl && e.name === 'EvaluateScript') baselineMs = (Number.isNaN(baselineMs) ? 0 : baselineMs) + e.dur / 1000;
+    const file = OUR_SCRIPTS.find((f) => u === `${extPrefix}${f}`);
+    if (!file) continue;
+    extMs += e.dur / 1000;
+    byScript[file] = (byScript[file] ?? 0) + e.dur / 1000;
+    longestTaskMs = Math.max(longestTaskMs, e.dur / 1000);
   }
   // The page's clock is coarse (0.1 ms): time 20 walks at once and divide, median of 5.
-  const { baselineMs, textChars } = await page.evaluate(() => {
+  const { warmWalkMs, textChars } = await page.evaluate(() => {
     const times: number[] = [];
     let chars = 0;
     for (let i = 0; i < 5; i++) {
@@ -153,14 +197,17 @@ async function measure(page: Page, url: string): Promise<PageResult> {
       times.push((performance.now() - t0) / 20);
     }
     times.sort((a, b) => a - b);
-    return { baselineMs: times[2]!, textChars: chars };
+    return { warmWalkMs: times[2]!, textChars: chars };
   });
   return {
     page: url.replace(server.origin, ''),
     status,
+    analyzerRan: 'analyzer.js' in byScript,
     extMs,
+    byScript,
     baselineMs,
-    ratio: extMs / Math.max(baselineMs, 0.01),
+    warmWalkMs,
+    ratio: extMs / baselineMs,
     longestTaskMs,
     textChars,
   };
@@ -217,10 +264,42 @@ async function pageHeapMb(withExtension: boolean): Promise<number> {
 }
 const heapWith = await pageHeapMb(true);
 const heapWithout = await pageHeapMb(false);
-const swHeapMb = await sw
-  .evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? -1)
-  .then((b) => (b < 0 ? NaN : b / 2 ** 20))
-  .catch(() => NaN);
+
+/**
+ * The service worker's JS heap after the whole run (after a forced GC): attach to its target over
+ * the browser's DevTools port and ask Runtime.getHeapUsage (workers have no performance.memory).
+ */
+async function serviceWorkerHeapMb(): Promise<number> {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${DEBUG_PORT}`);
+  try {
+    const cdp = await browser.newBrowserCDPSession();
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(extPrefix));
+    if (!target) throw new Error('no service worker target');
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    let nextId = 1;
+    const call = (method: string): Promise<Record<string, unknown>> =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        const timer = setTimeout(() => reject(new Error(`${method}: no answer`)), 10_000);
+        const onMsg = (e: { sessionId?: string; message: string }) => {
+          const m = JSON.parse(e.message) as { id?: number; result?: Record<string, unknown>; error?: unknown };
+          if (e.sessionId !== sessionId || m.id !== id) return;
+          clearTimeout(timer);
+          cdp.off('Target.receivedMessageFromTarget', onMsg);
+          if (m.error) reject(new Error(JSON.stringify(m.error)));
+          else resolve(m.result ?? {});
+        };
+        cdp.on('Target.receivedMessageFromTarget', onMsg);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      });
+    await call('HeapProfiler.collectGarbage');
+    const usage = await call('Runtime.getHeapUsage');
+    return Number(usage.usedSize) / 2 ** 20;
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+}
 
 // Popup: first content, over 10 loads.
 const popupTimes: number[] = [];
@@ -237,6 +316,11 @@ for (let i = 0; i < 10; i++) {
   else console.error('popup: no first-content mark within 10 s');
   await p.close();
 }
+// After everything else the run did in the browser (the whole corpus visited).
+const swHeapMb = await serviceWorkerHeapMb().catch((err: unknown) => {
+  console.error(`service worker heap: ${String(err).slice(0, 160)}`);
+  return NaN;
+});
 await context.close();
 await server.close();
 
@@ -277,7 +361,13 @@ const walk = (dir: string) => {
 walk(CHROME_EXT);
 
 const classes: Record<string, PageResult[]> = {
-  'non-article': results.filter((r) => r.status === 'not-article' && !r.page.includes('synthetic')),
+  'non-article, all': results.filter((r) => r.status === 'not-article' && !r.page.includes('synthetic')),
+  '  turned away by the gate': results.filter(
+    (r) => r.status === 'not-article' && !r.analyzerRan && !r.page.includes('synthetic'),
+  ),
+  '  read, judged not article': results.filter(
+    (r) => r.status === 'not-article' && r.analyzerRan && !r.page.includes('synthetic'),
+  ),
   'article (not espionage)': results.filter((r) => r.status === 'article' && !r.page.includes('synthetic')),
   'espionage article': results.filter((r) => r.status === 'espionage' && !r.page.includes('synthetic')),
 };
@@ -285,7 +375,9 @@ console.log(
   `\nSpyglass benchmark — ${new Date().toISOString()} — ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
 );
 console.log(`pages measured: ${results.length}\n`);
-console.log('class                     n    ext median  p95     max     | baseline median | ratio median  p95');
+console.log(
+  'class                          n    ext median  p95     max     | baseline median | ratio median  p95  | gate / analyzer / card medians',
+);
 const summary: Record<string, unknown> = {};
 for (const [name, rs] of Object.entries(classes)) {
   const ext = rs.map((r) => r.extMs);
@@ -299,9 +391,12 @@ for (const [name, rs] of Object.entries(classes)) {
     baselineMedian: median(base),
     ratioMedian: median(ratio),
     ratioP95: quantile(ratio, 0.95),
+    warmWalkMedian: median(rs.map((r) => r.warmWalkMs)),
+    byScriptMedian: Object.fromEntries(OUR_SCRIPTS.map((sc) => [sc, median(rs.map((r) => r.byScript[sc] ?? 0))])),
   };
+  const parts = OUR_SCRIPTS.map((sc) => f(median(rs.map((r) => r.byScript[sc] ?? 0)))).join(' / ');
   console.log(
-    `${name.padEnd(25)} ${String(rs.length).padStart(3)}  ${f(median(ext)).padStart(7)} ms ${f(quantile(ext, 0.95)).padStart(7)} ${f(Math.max(...ext)).padStart(7)}  | ${f(median(base)).padStart(8)} ms     | ${f(median(ratio)).padStart(7)}x ${f(quantile(ratio, 0.95)).padStart(7)}x`,
+    `${name.padEnd(30)} ${String(rs.length).padStart(3)}  ${f(median(ext)).padStart(7)} ms ${f(quantile(ext, 0.95)).padStart(7)} ${f(Math.max(...ext)).padStart(7)}  | ${f(median(base)).padStart(8)} ms     | ${f(median(ratio)).padStart(7)}x ${f(quantile(ratio, 0.95)).padStart(7)}x | ${parts} ms`,
   );
 }
 console.log('\ncost growth (synthetic pages from the demo article):');
@@ -311,14 +406,19 @@ for (const r of results.filter((r) => r.page.includes('synthetic') || r.page.end
   );
 const gate = sizes['gate.js']!;
 const analyzer = sizes['analyzer.js']!;
+const cardJs = sizes['card.js']!;
 const rest = Object.entries(sizes).filter(([k]) => k !== 'gate.js');
 console.log(`\ncontent script (gate.js): ${gate.bytes} B, ${gate.gzip} B gzip`);
-console.log(`analyser (injected on likely articles): ${analyzer.bytes} B, ${analyzer.gzip} B gzip`);
+console.log(`page script (analyzer.js, injected on likely articles): ${analyzer.bytes} B, ${analyzer.gzip} B gzip`);
+console.log(`card UI (card.js, injected on the first hover): ${cardJs.bytes} B, ${cardJs.gzip} B gzip`);
+console.log(
+  `baseline: the same TreeWalker pass warm (JIT, in-page timer) has median ${f(median(results.map((r) => r.warmWalkMs)))} ms over all pages`,
+);
 console.log(
   `everything else: ${rest.reduce((a, [, s]) => a + s.bytes, 0)} B, ${rest.reduce((a, [, s]) => a + s.gzip, 0)} B gzip`,
 );
 console.log(
-  `memory: 100x synthetic article JS heap ${f(heapWith)} MB with Spyglass vs ${f(heapWithout)} MB without (+${f(heapWith - heapWithout)} MB); service worker heap ${Number.isNaN(swHeapMb) ? 'not readable (no performance.memory in workers)' : `${f(swHeapMb)} MB`}`,
+  `memory: 100x synthetic article JS heap ${f(heapWith)} MB with Spyglass vs ${f(heapWithout)} MB without (+${f(heapWith - heapWithout)} MB); service worker heap after the run ${f(swHeapMb)} MB`,
 );
 console.log(
   `popup first content: median ${f(median(popupTimes))} ms, p95 ${f(quantile(popupTimes, 0.95))} ms (from navigation start)`,

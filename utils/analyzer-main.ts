@@ -1,21 +1,21 @@
 /**
- * The analyser, injected only into article-like pages: runs the engine, paints highlights,
- * drives hover cards and the keyboard path, reports to the badge, follows settings live, and
- * re-analyses when the article changes. One cleanup() removes everything it added.
+ * The page script, injected only into article-like pages. It reads the article region (the DOM
+ * half of the analysis), hands the text to the background for the verdict and the mentions,
+ * paints highlights, drives hover cards and the keyboard path, and re-reads the page when the
+ * article changes. It carries no framework, no polyfill and no knowledge base: the card's UI
+ * (card.js) is loaded on the first hover, the matcher lives in the background. One cleanup()
+ * removes everything it added.
  */
-import { browser } from 'wxt/browser';
-import { analyzeDocumentAsync } from '../core/engine/analyze';
-import { loadMatcher, type MatcherData } from '../core/engine/matcher';
+import { placeMentions, readPageSteps, type TextMention } from '../core/engine/page';
+import { runStepsSliced } from '../core/engine/slice';
 import type { Mention } from '../core/engine/types';
 import { HoverTiming } from '../core/hover-timing';
-import { pickUiLang } from '../core/i18n/strings';
-import type { Entry, Kind } from '../core/kb/schema';
-import { DEFAULT_SETTINGS, isSitePaused, type Settings } from '../core/settings';
-import matcherJson from '../.generated/kb-matcher.json';
-import { CardUi } from './card-ui';
+import type { Kind } from '../core/kb/kinds';
+import type { Entry } from '../core/kb/schema';
+import type { CardHandle } from './card-ui';
 import { Highlighter, type PaintedMention } from './highlighter';
-import { parsePageMessage, type PageState, type PageStatus } from './messages';
-import { loadSettings, watchSettings } from './storage';
+import { parsePageMessage, type AnalyzeReply, type PageState, type PageStatus, type PageView } from './messages';
+import { pageApi, send, type OnMessage, type OnStorageChanged, type PageApi } from './page-api';
 
 const REANALYSE_DEBOUNCE_MS = 600;
 const REANALYSE_MAX_WAIT_MS = 3000;
@@ -32,28 +32,37 @@ interface AnalyzerHandle {
 }
 
 /** False once the extension is disabled, updated or reloaded: this script is then an orphan. */
-function extensionAlive(): boolean {
+function extensionAlive(api: PageApi): boolean {
   try {
-    return typeof browser.runtime?.id === 'string';
+    return typeof api.runtime?.id === 'string';
   } catch {
     return false;
   }
 }
+
+const loadingState = (): PageState => ({
+  url: location.href,
+  status: 'loading',
+  score: 0,
+  lang: '',
+  signals: [],
+  entities: [],
+});
 
 export function startAnalyzer(): void {
   const previous = globalThis.__spyglassAnalyzer as AnalyzerHandle | undefined;
   if (previous?.isValid()) return;
   // An orphan from before an update: remove what it left, then start afresh.
   previous?.cleanup();
+  const api = pageApi();
+  if (!api) return;
   const abort = new AbortController();
   const { signal } = abort;
-  const matcherData = matcherJson as unknown as MatcherData;
-  const matcher = loadMatcher(matcherData);
-  const kindOf = new Map<string, Kind>();
-  for (const p of matcherData.patterns) if (p.id && p.kind) kindOf.set(p.id, p.kind);
 
-  let settings: Settings = DEFAULT_SETTINGS;
-  let state: PageState = { url: location.href, status: 'loading', score: 0, lang: '', signals: [], entities: [] };
+  /** The reader's display settings, as the background last sent them. */
+  let view: PageView | undefined;
+  let kinds: Record<string, Kind> = {};
+  let state: PageState = loadingState();
   let painted: Painted[] = [];
   let byNode = new Map<Text, Painted[]>();
   let allMentions: Mention[] = [];
@@ -79,48 +88,66 @@ export function startAnalyzer(): void {
   async function fetchEntries(ids: string[]): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !entryCache.has(id));
     if (missing.length === 0) return;
-    const res = (await browser.runtime.sendMessage({ type: 'cs/get-entries', ids: missing })) as
-      { entries?: Entry[] } | undefined;
+    const res = await send(api!, { type: 'cs/get-entries', ids: missing });
     for (const e of res?.entries ?? []) entryCache.set(e.id, e);
   }
 
+  // The card's UI comes from card.js, which the background injects into this frame on first use.
+  let card: CardHandle | undefined;
+  let cardLoading: Promise<CardHandle | undefined> | undefined;
+  function ensureCard(): Promise<CardHandle | undefined> {
+    if (card) return Promise.resolve(card);
+    cardLoading ??= (async () => {
+      if (!globalThis.__spyglassCard) await send(api!, { type: 'cs/load-card' });
+      const mod = globalThis.__spyglassCard;
+      if (!mod || signal.aborted) return undefined;
+      card = mod.create({
+        language: () => view?.language ?? 'auto',
+        theme: () => view?.theme ?? 'system',
+        onOpenRelated: (id) => void send(api!, { type: 'cs/open-entry', id }).catch(() => undefined),
+        onMore: (id) => void send(api!, { type: 'cs/open-entry', id }).catch(() => undefined),
+        onClose: () => closeCard(),
+        onPointerEnter: () => hover.cardEnter(),
+        onPointerLeave: () => hover.cardLeave(),
+      });
+      return card;
+    })().catch(() => {
+      cardLoading = undefined;
+      return undefined;
+    });
+    return cardLoading;
+  }
+
   async function openCard(p: Painted, focus: boolean): Promise<void> {
-    await fetchEntries([p.id]);
+    const [ui] = await Promise.all([ensureCard(), fetchEntries([p.id])]);
     const entry = entryCache.get(p.id);
-    if (!entry || signal.aborted) return;
+    if (!ui || !entry || signal.aborted) return;
     await fetchEntries(entry.related.slice(0, 3));
     const related = entry.related.map((r) => entryCache.get(r)).filter((e): e is Entry => e !== undefined);
-    if (!p.node.isConnected) return;
-    card.show({ entry, related, anchor: p.range, focus });
+    if (!p.node.isConnected || signal.aborted) return;
+    ui.show({ entry, related, anchor: p.range, focus });
     highlighter.setActive(p.range);
   }
 
-  const card = new CardUi({
-    lang: () => (settings.language === 'auto' ? pickUiLang(navigator.language) : settings.language),
-    theme: () => settings.theme,
-    onOpenRelated: (id) => void browser.runtime.sendMessage({ type: 'cs/open-entry', id }),
-    onMore: (id) => void browser.runtime.sendMessage({ type: 'cs/open-entry', id }),
-    onClose: () => closeCard(),
-    onPointerEnter: () => hover.cardEnter(),
-    onPointerLeave: () => hover.cardLeave(),
-  });
-
   const hover = new HoverTiming<Painted>(
     {
-      prefetch: (p) => void fetchEntries([p.id]).catch(() => undefined),
+      prefetch: (p) => {
+        void ensureCard();
+        void fetchEntries([p.id]).catch(() => undefined);
+      },
       show: (p) => void openCard(p, false).catch(() => undefined),
       hide: () => {
-        card.hide();
+        card?.hide();
         highlighter.setActive(null);
       },
     },
     { set: (fn, ms) => setTimer(fn, ms), clear: clearTimer },
-    settings.hoverDelayMs,
+    500,
   );
 
   function closeCard(): void {
     hover.reset();
-    card.hide();
+    card?.hide();
     highlighter.setActive(null);
   }
 
@@ -153,13 +180,13 @@ export function startAnalyzer(): void {
 
   let pendingMove: PointerEvent | null = null;
   const onPointerMove = (e: PointerEvent) => {
-    if (!settings.hoverCards || painted.length === 0) return;
+    if (!view?.hoverCards || painted.length === 0) return;
     if (pendingMove === null) {
       requestAnimationFrame(() => {
         const ev = pendingMove;
         pendingMove = null;
         if (!ev || signal.aborted) return;
-        if (card.contains(ev.target)) return;
+        if (card?.contains(ev.target)) return;
         hover.pointerAt(mentionAt(ev.clientX, ev.clientY));
       });
     }
@@ -168,12 +195,12 @@ export function startAnalyzer(): void {
 
   function report(status: PageStatus): void {
     state = { ...state, url: location.href, status };
-    void browser.runtime.sendMessage({ type: 'cs/page-state', state }).catch(() => undefined);
+    void send(api!, { type: 'cs/page-state', state }).catch(() => undefined);
   }
 
   /** What the current paint was made with, to tell whether a re-analysis changed anything. */
   let paintedWith = '';
-  const paintKey = () => JSON.stringify([settings.highlightStyle, settings.colors, settings.mentions]);
+  const paintKey = () => JSON.stringify([view?.highlightStyle, view?.colors, view?.mentions]);
 
   function unpaint(): void {
     closeCard();
@@ -184,28 +211,34 @@ export function startAnalyzer(): void {
     paintedWith = '';
   }
 
+  function toPainted(m: Mention): Painted | undefined {
+    if (!m.node || m.nodeStart === undefined || m.nodeEnd === undefined || !m.node.isConnected) return undefined;
+    const range = document.createRange();
+    try {
+      range.setStart(m.node, m.nodeStart);
+      range.setEnd(m.node, m.nodeEnd);
+    } catch {
+      return undefined;
+    }
+    return {
+      id: m.id,
+      kind: kinds[m.id] ?? 'concept',
+      range,
+      node: m.node,
+      nodeStart: m.nodeStart,
+      nodeEnd: m.nodeEnd,
+    };
+  }
+
   function paint(mentions: Mention[]): void {
     const next: Painted[] = [];
     const seen = new Set<string>();
     for (const m of mentions) {
-      if (!m.node || m.nodeStart === undefined || m.nodeEnd === undefined || !m.node.isConnected) continue;
-      if (settings.mentions === 'first' && seen.has(m.id)) continue;
+      if (view?.mentions === 'first' && seen.has(m.id)) continue;
+      const p = toPainted(m);
+      if (!p) continue;
       seen.add(m.id);
-      const range = document.createRange();
-      try {
-        range.setStart(m.node, m.nodeStart);
-        range.setEnd(m.node, m.nodeEnd);
-      } catch {
-        continue;
-      }
-      next.push({
-        id: m.id,
-        kind: kindOf.get(m.id) ?? 'concept',
-        range,
-        node: m.node,
-        nodeStart: m.nodeStart,
-        nodeEnd: m.nodeEnd,
-      });
+      next.push(p);
     }
     // Nothing changed (a ticker or a clock elsewhere in the page re-ran the analysis): keep the
     // highlights, the keyboard position and any open card as they are.
@@ -231,53 +264,48 @@ export function startAnalyzer(): void {
       byNode.set(p.node, list);
     }
     paintedWith = paintKey();
-    if (settings.highlightStyle !== 'none') highlighter.paint(painted, settings);
+    if (view && view.highlightStyle !== 'none') highlighter.paint(painted, view.colors);
   }
 
   let run: AbortController | undefined;
   async function analyse(): Promise<void> {
     if (signal.aborted) return;
-    if (!settings.enabled) {
-      unpaint();
-      report('disabled');
-      return;
-    }
-    if (isSitePaused(location.href, settings.pausedSites)) {
-      unpaint();
-      report('paused');
-      return;
-    }
-    // A newer run supersedes an older one; big pages are analysed in slices so no task runs long.
+    // A newer run supersedes an older one; big pages are read in slices so no task runs long.
     run?.abort();
     const thisRun = new AbortController();
     run = thisRun;
-    let a;
+    let read;
+    let reply: AnalyzeReply | { error: string };
     try {
-      a = await analyzeDocumentAsync(document, {
-        matcher,
-        threshold: settings.threshold,
+      read = await runStepsSliced(readPageSteps(document), {
         sliceMs: 8,
         signal: AbortSignal.any([signal, thisRun.signal]),
       });
+      reply = await send(api!, { type: 'cs/analyze', page: read.page });
     } catch {
       return;
     }
-    allMentions = a.mentions;
+    if (signal.aborted || thisRun.signal.aborted || !reply || 'error' in reply) return;
+    view = reply.view;
+    hover.showDelay = view.hoverDelayMs;
+    kinds = reply.kinds;
+    const found: TextMention[] = reply.mentions;
+    allMentions = placeMentions(read.region, found);
     const counts = new Map<string, number>();
-    for (const m of a.mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+    for (const m of allMentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
     state = {
       url: location.href,
-      status: !a.isArticle ? 'not-article' : a.espionage ? 'espionage' : 'article',
-      score: a.score,
-      lang: a.lang,
-      signals: a.signals.slice(0, 12),
+      status: reply.status,
+      score: reply.score,
+      lang: reply.lang,
+      signals: reply.signals,
       entities: [...counts].map(([id, count]) => ({ id, count })),
     };
-    const show = state.status === 'espionage' || (state.status === 'article' && settings.scope === 'any-article');
-    if (show) paint(a.mentions);
+    if (reply.paint) paint(allMentions);
     else unpaint();
-    report(state.status);
-    observe();
+    // Switched off or paused: nothing to follow until the settings change again.
+    if (reply.status === 'disabled' || reply.status === 'paused') observer?.disconnect();
+    else observe();
   }
 
   // Re-analyse after the article changes: debounced, but never starved by constant churn.
@@ -310,20 +338,9 @@ export function startAnalyzer(): void {
     if (candidates.length === 0 && id) {
       // "Show in page" for an entity whose later mentions are not painted: use any mention.
       candidates = allMentions
-        .filter((m) => m.id === id && m.node?.isConnected)
-        .map((m) => {
-          const range = document.createRange();
-          range.setStart(m.node!, m.nodeStart!);
-          range.setEnd(m.node!, m.nodeEnd!);
-          return {
-            id: m.id,
-            kind: kindOf.get(m.id) ?? 'concept',
-            range,
-            node: m.node!,
-            nodeStart: m.nodeStart!,
-            nodeEnd: m.nodeEnd!,
-          };
-        });
+        .filter((m) => m.id === id)
+        .map(toPainted)
+        .filter((p): p is Painted => p !== undefined);
     }
     if (candidates.length === 0) return false;
     const current = cursor >= 0 ? painted[cursor] : undefined;
@@ -340,54 +357,61 @@ export function startAnalyzer(): void {
     return true;
   }
 
-  browser.runtime.onMessage.addListener(onMessage);
-  function onMessage(raw: unknown): Promise<unknown> | undefined {
+  // Every answer is synchronous, so `reply` is called before the listener returns.
+  const onMessage: OnMessage = (raw, _sender, reply) => {
     if (signal.aborted) return undefined;
     const msg = parsePageMessage(raw);
     if (!msg) return undefined;
     switch (msg.type) {
       case 'page/get-state':
-        return Promise.resolve(state);
+        reply(state);
+        break;
       case 'page/show-mention':
-        return Promise.resolve({ ok: showMention(msg.id) });
+        reply({ ok: showMention(msg.id) });
+        break;
       case 'page/close-card':
         closeCard();
-        return Promise.resolve({ ok: true });
+        reply({ ok: true });
+        break;
     }
-  }
+    return undefined;
+  };
+  api.runtime.onMessage.addListener(onMessage);
+
+  // A settings change anywhere (popup, options, another tab): read the page again with them.
+  const onStorage: OnStorageChanged = (changes) => {
+    if ('settings' in changes) void analyse();
+  };
+  api.storage?.onChanged.addListener(onStorage);
 
   function cleanup(): void {
     if (signal.aborted) return;
     abort.abort();
+    run?.abort();
     for (const id of timers) clearTimeout(id);
     timers.clear();
     observer?.disconnect();
     unpaint();
-    card.destroy();
-    unwatch();
+    card?.destroy();
+    card = undefined;
     try {
-      browser.runtime.onMessage.removeListener(onMessage);
+      api!.runtime.onMessage.removeListener(onMessage);
+      api!.storage?.onChanged.removeListener(onStorage);
     } catch {
       // The extension is already gone.
     }
     globalThis.__spyglassAnalyzer = undefined;
   }
 
-  const unwatch = watchSettings(({ settings: next }) => {
-    settings = next;
-    hover.showDelay = next.hoverDelayMs;
-    void analyse();
-  });
-
   document.addEventListener('pointermove', onPointerMove, { passive: true, signal });
   document.addEventListener(
     'keydown',
     (e) => {
-      if (e.key === 'Escape' && card.open) closeCard();
+      if (e.key === 'Escape' && card?.open) closeCard();
     },
     { signal },
   );
-  addEventListener('scroll', () => card.open && !card.element?.matches(':focus-within') && closeCard(), {
+  addEventListener('scroll', () => card?.open && !card.element?.matches(':focus-within') && closeCard(), {
     passive: true,
     signal,
   });
@@ -399,7 +423,7 @@ export function startAnalyzer(): void {
     lastUrl = location.href;
     unpaint();
     // Until the new view is analysed, the popup and the badge must not show the old one.
-    state = { url: location.href, status: 'loading', score: 0, lang: '', signals: [], entities: [] };
+    state = loadingState();
     report('loading');
     scheduleAnalyse();
   };
@@ -410,15 +434,11 @@ export function startAnalyzer(): void {
   // disabled or updated (this script is then orphaned) so nothing of ours stays on the page.
   const poll = window.setInterval(() => {
     if (signal.aborted) clearInterval(poll);
-    else if (!extensionAlive()) cleanup();
+    else if (!extensionAlive(api)) cleanup();
     else onUrl();
   }, 1000);
 
-  const handle: AnalyzerHandle = { cleanup, isValid: () => !signal.aborted && extensionAlive() };
+  const handle: AnalyzerHandle = { cleanup, isValid: () => !signal.aborted && extensionAlive(api) };
   globalThis.__spyglassAnalyzer = handle;
-  void loadSettings().then(({ settings: s }) => {
-    settings = s;
-    hover.showDelay = s.hoverDelayMs;
-    void analyse();
-  });
+  void analyse();
 }

@@ -1,16 +1,96 @@
 /** The service worker: injects the analyser on likely articles, keeps the badge, answers lookups. */
 import { browser, type Browser } from 'wxt/browser';
-import { isSitePaused } from '../core/settings';
+import { analyzePageText } from '../core/engine/analyze';
+import { loadMatcher, type Matcher, type MatcherData } from '../core/engine/matcher';
+import type { Kind } from '../core/kb/kinds';
+import { isSitePaused, type Settings } from '../core/settings';
+import matcherJson from '../.generated/kb-matcher.json';
 import { translate, pickUiLang } from '../core/i18n/strings';
 import { entryById } from './kb-data';
-import { parseBackgroundMessage, type Message, type ToBackground } from './messages';
+import {
+  parseBackgroundMessage,
+  type AnalyzeReply,
+  type Message,
+  type PageState,
+  type PageView,
+  type ToBackground,
+} from './messages';
 import { loadSettings } from './storage';
 
 export const ANALYZER_FILE = '/analyzer.js';
+export const CARD_FILE = '/card.js';
 const MENU_ID = 'spyglass-lookup';
 
 function uiLang(): 'en' | 'zh_CN' {
   return pickUiLang(browser.i18n.getUILanguage());
+}
+
+let matcher: { m: Matcher; kinds: Map<string, Kind> } | undefined;
+/** The matcher, loaded once per background lifetime, on the first page that needs it. */
+function getMatcher(): { m: Matcher; kinds: Map<string, Kind> } {
+  if (!matcher) {
+    const data = matcherJson as unknown as MatcherData;
+    const kinds = new Map<string, Kind>();
+    for (const p of data.patterns) if (p.id && p.kind) kinds.set(p.id, p.kind);
+    matcher = { m: loadMatcher(data), kinds };
+  }
+  return matcher;
+}
+
+function pageView(s: Settings): PageView {
+  return {
+    hoverCards: s.hoverCards,
+    hoverDelayMs: s.hoverDelayMs,
+    mentions: s.mentions,
+    highlightStyle: s.highlightStyle,
+    colors: s.colors,
+    language: s.language,
+    theme: s.theme,
+  };
+}
+
+async function setBadge(tabId: number, state: Pick<PageState, 'status' | 'entities'>): Promise<void> {
+  const n = state.entities.length;
+  const show = state.status === 'espionage' && n > 0;
+  await browser.action.setBadgeText({ tabId, text: show ? String(n) : '' });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b4a8c' });
+  await browser.action.setTitle({
+    tabId,
+    title: show ? translate(uiLang(), n === 1 ? 'badgeTitleOne' : 'badgeTitle', [n]) : translate(uiLang(), 'extName'),
+  });
+}
+
+async function analyze(msg: Message<ToBackground, 'cs/analyze'>, sender: Browser.runtime.MessageSender) {
+  const { settings } = await loadSettings();
+  const view = pageView(settings);
+  const none = { score: 0, lang: '', signals: [], paint: false, mentions: [], kinds: {}, view };
+  let reply: AnalyzeReply;
+  if (!settings.enabled) reply = { status: 'disabled', ...none };
+  else if (isSitePaused(sender.url ?? sender.tab?.url ?? '', settings.pausedSites))
+    reply = { status: 'paused', ...none };
+  else {
+    const { m, kinds } = getMatcher();
+    const a = analyzePageText(msg.page, { matcher: m, threshold: settings.threshold });
+    const status = !a.isArticle ? 'not-article' : a.espionage ? 'espionage' : 'article';
+    const kindOf: Record<string, Kind> = {};
+    for (const f of a.found) kindOf[f.id] = kinds.get(f.id) ?? 'concept';
+    reply = {
+      status,
+      score: a.score,
+      lang: a.lang,
+      signals: a.signals.slice(0, 12),
+      paint: status === 'espionage' || (status === 'article' && settings.scope === 'any-article'),
+      mentions: a.found,
+      kinds: kindOf,
+      view,
+    };
+  }
+  const tabId = sender.tab?.id;
+  if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
+    const entities = new Set(reply.mentions.map((x) => x.id));
+    await setBadge(tabId, { status: reply.status, entities: [...entities].map((id) => ({ id, count: 0 })) });
+  }
+  return reply;
 }
 
 async function handle(msg: Message<ToBackground>, sender: Browser.runtime.MessageSender): Promise<unknown> {
@@ -27,17 +107,16 @@ async function handle(msg: Message<ToBackground>, sender: Browser.runtime.Messag
       });
       return { injected: true };
     }
+    case 'cs/analyze':
+      return analyze(msg, sender);
+    case 'cs/load-card':
+      // The card's UI (Preact, floating-ui, styles) is loaded into a frame only when a card opens.
+      if (tabId === undefined) return { ok: false };
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [CARD_FILE] });
+      return { ok: true };
     case 'cs/page-state': {
       if (tabId === undefined || (sender.frameId ?? 0) !== 0) return { ok: true };
-      const { state } = msg;
-      const n = state.entities.length;
-      const show = state.status === 'espionage' && n > 0;
-      await browser.action.setBadgeText({ tabId, text: show ? String(n) : '' });
-      await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b4a8c' });
-      await browser.action.setTitle({
-        tabId,
-        title: show ? translate(uiLang(), 'badgeTitle', [n]) : translate(uiLang(), 'extName'),
-      });
+      await setBadge(tabId, msg.state);
       return { ok: true };
     }
     case 'cs/get-entries':

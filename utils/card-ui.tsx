@@ -8,7 +8,7 @@ import cardCss from '../assets/styles/card.css?inline';
 import { HoverCard } from '../components/hover-card';
 import { I18nContext, makeT } from '../components/i18n';
 import type { Entry } from '../core/kb/schema';
-import type { UiLang } from '../core/i18n/strings';
+import { pickUiLang, type UiLang } from '../core/i18n/strings';
 
 export const HOST_TAG = 'spyglass-ui';
 
@@ -50,7 +50,42 @@ export interface CardRequest {
   focus: boolean;
 }
 
-export class CardUi {
+export interface CardOptions {
+  /** The reader's language setting; 'auto' follows the browser. */
+  language: () => 'auto' | UiLang;
+  theme: () => 'system' | 'light' | 'dark';
+  onOpenRelated: (id: string) => void;
+  onMore: (id: string) => void;
+  onClose: () => void;
+  onPointerEnter: () => void;
+  onPointerLeave: () => void;
+}
+
+/** What the page script sees of the card (it loads this module only when a card first opens). */
+export interface CardHandle {
+  readonly open: boolean;
+  readonly element: HTMLElement | undefined;
+  show(req: CardRequest): void;
+  hide(): void;
+  contains(target: EventTarget | null): boolean;
+  destroy(): void;
+}
+
+/** Set by card.js in the content scripts' world. */
+export interface CardModule {
+  create(opts: CardOptions): CardHandle;
+}
+
+declare global {
+  var __spyglassCard: CardModule | undefined;
+}
+
+/** Called by card.js: makes the card available to the page script in this frame. */
+export function installCard(): void {
+  globalThis.__spyglassCard ??= { create: (opts) => new CardUi(opts) };
+}
+
+export class CardUi implements CardHandle {
   private host: HTMLElement | undefined;
   private layer: HTMLElement | undefined;
   private returnFocus: Element | null = null;
@@ -58,17 +93,7 @@ export class CardUi {
   private stopFollowing: (() => void) | undefined;
   open = false;
 
-  constructor(
-    private readonly opts: {
-      lang: () => UiLang;
-      theme: () => 'system' | 'light' | 'dark';
-      onOpenRelated: (id: string) => void;
-      onMore: (id: string) => void;
-      onClose: () => void;
-      onPointerEnter: () => void;
-      onPointerLeave: () => void;
-    },
-  ) {}
+  constructor(private readonly opts: CardOptions) {}
 
   get element(): HTMLElement | undefined {
     return this.host;
@@ -110,7 +135,8 @@ export class CardUi {
     if (theme === 'system') this.host!.removeAttribute('data-theme');
     else this.host!.setAttribute('data-theme', theme);
     if (req.focus && !this.open) this.returnFocus = document.activeElement;
-    const lang = this.opts.lang();
+    const setting = this.opts.language();
+    const lang = setting === 'auto' ? pickUiLang(navigator.language) : setting;
     render(
       <I18nContext.Provider value={{ t: makeT(lang), lang }}>
         <HoverCard

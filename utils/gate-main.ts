@@ -4,30 +4,25 @@
  * like an article, and re-checks when a single-page app changes the URL.
  */
 import { isProbablyArticle } from '../core/engine/gate';
-
-interface MinimalRuntime {
-  sendMessage(msg: unknown): Promise<unknown> | undefined;
-  onMessage: {
-    addListener(fn: (msg: unknown, sender: unknown, reply: (r: unknown) => void) => boolean | undefined): void;
-  };
-}
-interface MinimalApi {
-  runtime: MinimalRuntime;
-  storage?: { onChanged: { addListener(fn: () => void): void } };
-}
+import { pageApi, send, type PageApi } from './page-api';
 
 declare global {
   // Set by the analyser once it runs in this page's isolated world.
   var __spyglassAnalyzer: unknown;
+  // What the gate last concluded; the popup reads it (scripting.executeScript) on pages where
+  // the gate never registered a message listener.
+  var __spyglassGate: 'not-article' | 'loading' | undefined;
 }
 
 export function startGate(): void {
-  const g = globalThis as unknown as { browser?: MinimalApi; chrome?: MinimalApi };
-  const api = g.browser ?? g.chrome;
-  if (!api?.runtime) return;
-  let status: 'not-article' | 'loading' = 'not-article';
+  // The extension API is touched only once a page looks like an article: on every other page
+  // the gate costs one cheap DOM check and never creates the API's objects in this world.
+  let api: PageApi | undefined;
   let lastUrl = location.href;
   let watchingSettings = false;
+  const setStatus = (s: 'not-article' | 'loading') => {
+    globalThis.__spyglassGate = s;
+  };
 
   const analyzerRunning = () =>
     (globalThis.__spyglassAnalyzer as { isValid?: () => boolean } | undefined)?.isValid?.() === true;
@@ -35,34 +30,35 @@ export function startGate(): void {
   const check = () => {
     if (analyzerRunning()) return;
     if (!isProbablyArticle(document)) {
-      status = 'not-article';
+      setStatus('not-article');
       return;
     }
-    status = 'loading';
-    const sent = api.runtime.sendMessage({ type: 'cs/gate-passed' });
-    void sent?.then(
+    setStatus('loading');
+    if (!api) {
+      api = pageApi();
+      if (!api) return;
+      api.runtime.onMessage.addListener((msg, _sender, reply) => {
+        // Once the analyser runs it answers; until then the gate says what it knows.
+        if (analyzerRunning()) return undefined;
+        if ((msg as { type?: unknown } | null)?.type !== 'page/get-state') return undefined;
+        reply({ url: location.href, status: globalThis.__spyglassGate, score: 0, lang: '', signals: [], entities: [] });
+        return undefined;
+      });
+    }
+    const a = api;
+    send(a, { type: 'cs/gate-passed' }).then(
       (r) => {
-        if ((r as { injected?: boolean } | undefined)?.injected) return;
-        status = 'not-article';
+        if (r?.injected) return;
+        setStatus('not-article');
         // Paused or switched off: look again if the reader changes that.
-        if (!watchingSettings && api.storage) {
+        if (!watchingSettings && a.storage) {
           watchingSettings = true;
-          api.storage.onChanged.addListener(() => setTimeout(check, 0));
+          a.storage.onChanged.addListener(() => setTimeout(check, 0));
         }
       },
-      () => {
-        status = 'not-article';
-      },
+      () => setStatus('not-article'),
     );
   };
-
-  api.runtime.onMessage.addListener((msg, _sender, reply) => {
-    // Once the analyser runs it answers; until then the gate says what it knows.
-    if (analyzerRunning()) return undefined;
-    if ((msg as { type?: unknown } | null)?.type !== 'page/get-state') return undefined;
-    reply({ url: location.href, status, score: 0, lang: '', signals: [], entities: [] });
-    return undefined;
-  });
 
   const onUrlMaybeChanged = () => {
     if (location.href === lastUrl) return;
@@ -81,7 +77,7 @@ export function startGate(): void {
 
   check();
   // Text that arrives after load (late hydration) gets one more look.
-  if (status === 'not-article') {
+  if (globalThis.__spyglassGate === 'not-article') {
     if (document.readyState === 'complete') setTimeout(check, 2500);
     else addEventListener('load', () => setTimeout(check, 1500), { once: true });
   }

@@ -2,8 +2,7 @@
  * Paints mentions with the CSS Custom Highlight API: one Highlight per entity kind, styled by
  * ::highlight() rules in a constructed sheet. The page's DOM is never touched.
  */
-import { KINDS, type Kind } from '../core/kb/schema';
-import type { Settings } from '../core/settings';
+import { KINDS, type Kind } from '../core/kb/kinds';
 
 export interface PaintedMention {
   id: string;
@@ -22,7 +21,7 @@ export class Highlighter {
     return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
   }
 
-  paint(mentions: readonly PaintedMention[], settings: Settings): void {
+  paint(mentions: readonly PaintedMention[], colors: Readonly<Record<Kind, string>>): void {
     this.clear();
     if (!Highlighter.supported() || mentions.length === 0) return;
     const byKind = new Map<Kind, Range[]>();
@@ -38,7 +37,7 @@ export class Highlighter {
     const rules = KINDS.map(
       (k) =>
         `::highlight(${NAME(k)}) { text-decoration-line: underline; text-decoration-style: solid; ` +
-        `text-decoration-thickness: 2px; text-decoration-color: ${settings.colors[k]}; text-underline-offset: 3px; }`,
+        `text-decoration-thickness: 2px; text-decoration-color: ${colors[k]}; text-underline-offset: 3px; }`,
     ).join('\n');
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(`${rules}\n::highlight(${ACTIVE}) { background-color: rgb(255 196 0 / 0.35); }`);

@@ -3,7 +3,10 @@
  * background runs on everything it receives (unknown types and malformed payloads are rejected).
  */
 import type { Entry } from '../core/kb/schema';
+import type { PageFacts, PageText, TextMention } from '../core/engine/page';
 import type { Signal } from '../core/engine/types';
+import type { Kind } from '../core/kb/kinds';
+import type { Settings } from '../core/settings';
 
 export type PageStatus = 'espionage' | 'article' | 'not-article' | 'paused' | 'disabled' | 'loading';
 
@@ -16,12 +19,35 @@ export interface PageState {
   entities: { id: string; count: number }[];
 }
 
+/** The settings the page script needs to paint and show cards (the background owns the rest). */
+export type PageView = Pick<
+  Settings,
+  'hoverCards' | 'hoverDelayMs' | 'mentions' | 'highlightStyle' | 'colors' | 'language' | 'theme'
+>;
+
+/** The background's verdict on a page's text. */
+export interface AnalyzeReply {
+  status: Exclude<PageStatus, 'loading'>;
+  score: number;
+  lang: string;
+  signals: Signal[];
+  /** Whether to paint the mentions (espionage article, or any article when the reader chose so). */
+  paint: boolean;
+  /** Every knowledge-base mention after the title line, in text order. */
+  mentions: TextMention[];
+  /** Kind of each mentioned entry. */
+  kinds: Record<string, Kind>;
+  view: PageView;
+}
+
 /** A message with no payload beyond its type. */
 export type NoFields = { readonly _?: never };
 
 /** Content script → background. */
 export interface ToBackground {
   'cs/gate-passed': { req: NoFields; res: { injected: boolean } };
+  'cs/analyze': { req: { page: PageText }; res: AnalyzeReply };
+  'cs/load-card': { req: NoFields; res: { ok: boolean } };
   'cs/page-state': { req: { state: PageState }; res: { ok: true } };
   'cs/get-entries': { req: { ids: string[] }; res: { entries: Entry[] } };
   'cs/open-entry': { req: { id: string }; res: { ok: true } };
@@ -61,11 +87,47 @@ function isPageState(v: unknown): v is PageState {
   );
 }
 
+const FACT_FLAGS = ['gatePassed', 'notFoundTitle', 'linkHeavyBody', 'store', 'forum', 'home'] as const;
+const FACT_COUNTS = ['linkChars', 'solidChars', 'paragraphChars', 'structuredChars', 'fieldChars'] as const;
+/** The page script caps the text at MAX_TEXT; the title line comes on top. */
+const MAX_PAGE_TEXT = 1_002_000;
+
+function isPageFacts(v: unknown): v is PageFacts {
+  return (
+    isObj(v) &&
+    FACT_FLAGS.every((k) => typeof v[k] === 'boolean') &&
+    FACT_COUNTS.every((k) => isNum(v[k]) && (v[k] as number) >= 0)
+  );
+}
+
+function isPageText(v: unknown): v is PageText {
+  return (
+    isObj(v) &&
+    typeof v.text === 'string' &&
+    v.text.length <= MAX_PAGE_TEXT &&
+    Number.isInteger(v.titleEnd) &&
+    (v.titleEnd as number) >= 0 &&
+    (v.titleEnd as number) <= v.text.length &&
+    isPageFacts(v.facts)
+  );
+}
+
+/** Only the known fields, so nothing else a page put in the object travels further. */
+function cleanPageText(p: PageText): PageText {
+  const facts = {} as Record<string, boolean | number>;
+  for (const k of [...FACT_FLAGS, ...FACT_COUNTS]) facts[k] = p.facts[k];
+  return { text: p.text, titleEnd: p.titleEnd, facts: facts as unknown as PageFacts };
+}
+
 /** Returns the message if it is well formed, else undefined. */
 export function parseBackgroundMessage(m: unknown): Message<ToBackground> | undefined {
   if (!isObj(m) || typeof m.type !== 'string') return undefined;
   switch (m.type) {
     case 'cs/gate-passed':
+      return { type: m.type };
+    case 'cs/analyze':
+      return isPageText(m.page) ? { type: m.type, page: cleanPageText(m.page) } : undefined;
+    case 'cs/load-card':
       return { type: m.type };
     case 'cs/page-state':
       return isPageState(m.state) ? { type: m.type, state: m.state } : undefined;

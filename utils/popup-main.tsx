@@ -16,6 +16,26 @@ async function findTab(param: string | null): Promise<Browser.tabs.Tab | undefin
   return tab;
 }
 
+/**
+ * On pages the gate judged not to be articles nothing listens for messages (the gate never
+ * touches the extension API there, to stay cheap): read its verdict from its world instead.
+ * Pages where content scripts cannot run at all stay 'unreadable'.
+ */
+async function gateVerdict(tabId: number, url: string): Promise<PageState | 'unreadable'> {
+  try {
+    const [res] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => (globalThis as { __spyglassGate?: string }).__spyglassGate ?? null,
+    });
+    const status = res?.result;
+    if (status === 'not-article' || status === 'loading')
+      return { url, status, score: 0, lang: '', signals: [], entities: [] };
+  } catch {
+    // Not scriptable (browser pages, extension stores).
+  }
+  return 'unreadable';
+}
+
 export async function startPopup(root: HTMLElement): Promise<void> {
   try {
     await run(root);
@@ -111,7 +131,7 @@ async function run(root: HTMLElement): Promise<void> {
     try {
       page = (await browser.tabs.sendMessage(tabId, { type: 'page/get-state' })) as PageState;
     } catch {
-      page = 'unreadable';
+      page = await gateVerdict(tabId, tab?.url ?? '');
     }
     draw();
     if (page === 'unreadable' || page.status !== 'loading') break;

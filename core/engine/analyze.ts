@@ -6,11 +6,20 @@
 import type { MatcherPattern } from './types';
 import { CLS_HAN, CLS_HANGUL, CLS_KANA, CLS_SPACE, charClasses } from './chars';
 import { classifyHits, DEFAULT_THRESHOLD, type Features } from './classify';
-import { isProbablyArticle } from './gate';
 import { detectLang } from './lang';
 import { getDefaultLexicon, type Lexicon } from './lexicon';
 import { compileMatcher, type Hit, type Matcher, type MatcherData } from './matcher';
-import { collectTextSteps, findRegionSteps, linkDensity, locate, runSteps, type RegionText } from './region';
+import {
+  MAX_TEXT,
+  placeMentions,
+  readPageSteps,
+  STORE_CHECK_CHARS,
+  type PageFacts,
+  type PageText,
+  type TextMention,
+} from './page';
+import { runSteps } from './region';
+import { runStepsSliced } from './slice';
 import type { Analysis, Mention } from './types';
 
 export interface AnalyzeOptions {
@@ -154,124 +163,66 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisDeta
   };
 }
 
-const NOT_FOUND = /\b(404|page not found|not found)\b|页面不存在|找不到/i;
-
-const PRODUCT =
-  '[itemtype*="schema.org/Product"], [itemtype*="schema.org/Offer"], [itemprop="price"], meta[property="og:type"][content="product"], meta[property="product:price:amount"]';
-const CART = '[class*="-cart"], [class*="cart-"], [class*="_cart"], [class*="cart_"], [id*="cart"]';
-const PRICE = '[class*="price"], [id*="price"]';
-
-function looksLikeStore(doc: Document): boolean {
-  return doc.querySelector(PRODUCT) !== null || (doc.querySelector(CART) !== null && doc.querySelector(PRICE) !== null);
-}
-
-/** Pages the gate lets through that still are not one article: hubs, 404s, forums. */
-function looksLikeArticle(doc: Document, root: Element, region: RegionText, gatePassed: boolean): boolean {
-  const bodyText = region.text.slice(region.titleEnd);
+/** Pages the gate lets through that still are not one article: hubs, 404s, forums, records, stores. */
+export function looksLikeArticle(facts: PageFacts, bodyText: string): boolean {
   const size = textSize(bodyText);
   if (size < MIN_ARTICLE_SIZE) return false;
-  if (!gatePassed && size < 3000) return false;
-  if (NOT_FOUND.test(doc.title) && size < 3000) return false;
-  if (region.linkChars > bodyText.length * 0.5) return false;
-  if (root === doc.body && linkDensity(root) > 0.35) return false;
+  if (!facts.gatePassed && size < 3000) return false;
+  if (facts.notFoundTitle && size < 3000) return false;
+  if (facts.linkChars > bodyText.length * 0.5) return false;
+  if (facts.linkHeavyBody) return false;
   // Records and catalogue pages (trial registries, vulnerability databases):
   // the text is mostly fields, list entries and links, with almost no paragraphs.
-  const solid = region.solidChars;
+  const solid = facts.solidChars;
   if (
     solid > 0 &&
-    region.structuredChars > solid * 0.65 &&
-    region.fieldChars > solid * 0.2 &&
-    region.paragraphChars < solid * 0.1
+    facts.structuredChars > solid * 0.65 &&
+    facts.fieldChars > solid * 0.2 &&
+    facts.paragraphChars < solid * 0.1
   )
     return false;
   // Store pages: product markup, or a shopping cart next to prices, around a short text.
-  if (size < 3000 && looksLikeStore(doc)) return false;
-  const forum = doc.querySelector(
-    '[itemtype*="DiscussionForumPosting"], [itemtype*="schema.org/Comment"], shreddit-comment, [data-testid="comment"]',
-  );
-  if (
-    forum &&
-    !doc.querySelector('[itemtype*="NewsArticle"], [itemtype*="schema.org/Article"], [itemtype*="BlogPosting"]')
-  )
-    return false;
-  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.toLowerCase() ?? '';
-  if (ogType === 'website' || ogType === '') {
-    const url =
-      doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-      doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
-      '';
-    // A site's root address is its home page.
-    if (/^https?:\/\/[^/]+\/?(index\.html?)?([?#].*)?$/i.test(url)) return false;
-  }
+  // (page.ts looks for the markup whenever size can be under STORE_CHECK_CHARS.)
+  if (size < STORE_CHECK_CHARS && facts.store) return false;
+  if (facts.forum) return false;
+  if (facts.home) return false;
   return true;
 }
 
-function* analyzeDocumentSteps(doc: Document, options: AnalyzeOptions): Generator<void, AnalysisDetail> {
-  const gatePassed = isProbablyArticle(doc);
-  yield;
-  const root = (yield* findRegionSteps(doc)) ?? doc.body ?? doc.documentElement;
-  const region = yield* collectTextSteps(root, doc.title ?? '');
-  const { text } = region;
-  const hits = yield* scanSteps(options.matcher, text);
-  const isArticle = looksLikeArticle(doc, root, region, gatePassed);
+/** The text half: verdict and mentions (offsets in page.text) from what the page half read. */
+export function analyzePageText(page: PageText, options: AnalyzeOptions): AnalysisDetail & { found: TextMention[] } {
+  const text = page.text.length > MAX_TEXT ? page.text.slice(0, MAX_TEXT) : page.text;
+  const hits = runSteps(scanSteps(options.matcher, text));
+  const isArticle = looksLikeArticle(page.facts, text.slice(page.titleEnd));
   const j = judge(text, hits, isArticle, options);
-  const mentions: Mention[] = [];
-  for (const h of j.entityHits) {
-    if (h.start < region.titleEnd) continue;
-    const start = locate(region, h.start);
-    const last = locate(region, h.end - 1);
-    if (!start || !last) continue;
-    const m: Mention = {
-      id: options.matcher.id(h.pattern),
-      text: text.slice(h.start, h.end),
-      start: h.start,
-      end: h.end,
-      node: start.node,
-      nodeStart: start.offset,
-      nodeEnd: last.node === start.node ? last.offset + 1 : start.node.data.length,
-    };
-    if (last.node !== start.node) {
-      m.endNode = last.node;
-      m.endNodeOffset = last.offset + 1;
-    }
-    mentions.push(m);
-  }
+  const found: TextMention[] = [];
+  for (const h of j.entityHits)
+    if (h.start >= page.titleEnd) found.push({ id: options.matcher.id(h.pattern), start: h.start, end: h.end });
   return {
     isArticle,
     espionage: j.espionage,
     score: j.score,
     signals: j.signals,
-    mentions,
+    mentions: found.map((f) => ({ ...f, text: text.slice(f.start, f.end) })),
+    found,
     lang: j.lang,
     features: j.features,
     textLength: text.length,
   };
 }
 
+function* analyzeDocumentSteps(doc: Document, options: AnalyzeOptions): Generator<void, AnalysisDetail> {
+  const { region, page } = yield* readPageSteps(doc);
+  yield;
+  const { found, ...a } = analyzePageText(page, options);
+  return { ...a, mentions: placeMentions(region, found) };
+}
+
 export function analyzeDocument(doc: Document, options: AnalyzeOptions): AnalysisDetail {
   return runSteps(analyzeDocumentSteps(doc, options));
 }
 
-const now = () => globalThis.performance.now();
-
-function yieldToEventLoop(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** Same result as analyzeDocument(), with no task longer than about sliceMs plus one step. */
-export async function analyzeDocumentAsync(doc: Document, options: AsyncOptions): Promise<AnalysisDetail> {
-  const sliceMs = options.sliceMs ?? 10;
-  const gen = analyzeDocumentSteps(doc, options);
-  let t0 = now();
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-    if (now() - t0 >= sliceMs) {
-      await yieldToEventLoop();
-      options.signal?.throwIfAborted();
-      t0 = now();
-    }
-  }
+export function analyzeDocumentAsync(doc: Document, options: AsyncOptions): Promise<AnalysisDetail> {
+  return runStepsSliced(analyzeDocumentSteps(doc, options), options);
 }

@@ -119,12 +119,27 @@ export interface RegionText {
 const STRUCTURED_TAGS = new Set(['A', 'LI', 'TD', 'TH', 'DD', 'DT']);
 const FIELD_TAGS = new Set(['TD', 'TH', 'DD', 'DT']);
 
-/** Non-space code units in `s` (spaces, tabs, line breaks and no-break spaces skipped). */
+/**
+ * Non-space code units in `s`. Skips every code unit the character tables class as space (and
+ * control characters), so a text's size in analyze.ts's textSize() is never below this count.
+ */
 function solidLength(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 0x20 && c !== 0xa0 && c !== 0x3000) n++;
+    if (c <= 0x20 || c === 0xa0) continue;
+    if (
+      c >= 0x1680 &&
+      (c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000)
+    )
+      continue;
+    n++;
   }
   return n;
 }

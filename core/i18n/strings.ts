@@ -14,6 +14,10 @@ export const STRINGS = {
   commandNextMention: ['Go to the next highlighted name and open its card', '跳到下一个高亮名称并打开卡片'],
   commandCloseCard: ['Close the Spyglass card', '关闭 Spyglass 卡片'],
   contextMenuLookup: ['Look up “%s” in Spyglass', '在 Spyglass 中查找“%s”'],
+  badgeTitleOne: [
+    'Spyglass: 1 known entity in this cyber-espionage article',
+    'Spyglass：这篇网络间谍文章提到 1 个已知条目',
+  ],
   badgeTitle: [
     'Spyglass: $1 known entities in this cyber-espionage article',
     'Spyglass：这篇网络间谍文章提到 $1 个已知条目',

@@ -5,18 +5,9 @@
  */
 import * as v from 'valibot';
 
-/** The taxonomy of entries (documented in assets/kb/README.md). */
-export const KINDS = [
-  'organization', // agencies, ministries, companies, alliances
-  'threat-actor', // hacking groups tracked under vendor names
-  'operation', // operations, campaigns, intrusions, leaks, incidents
-  'allegation', // attribution reports and public accusations
-  'action', // indictments, sanctions, advisories, takedowns
-  'policy', // export controls, rules, agreements, lists
-  'law', // statutes
-  'concept', // terms a reader needs
-] as const;
-export type Kind = (typeof KINDS)[number];
+import { KINDS, type Kind } from './kinds';
+
+export { KINDS, type Kind };
 
 /** Kinds whose entries must say who claimed what against whom. */
 export const CLAIM_KINDS: readonly Kind[] = ['allegation', 'action'];

@@ -43,7 +43,7 @@ describe.each(BROWSERS)('%s', (name) => {
   useBrowserSuite(name, (s, b) => ((server = s), (browser = b)));
 
   beforeAll(async () => {
-    // Count the analyser's reports (one per analysis) per page, from an extension context: the
+    // Count the page script's analysis requests (one per analysis) per page, from an extension context: the
     // service worker in Chromium, an extension page in Firefox (both receive runtime messages).
     await browser.extEval(() => {
       const g = globalThis as MsgCounter;
@@ -51,7 +51,7 @@ describe.each(BROWSERS)('%s', (name) => {
       const counts: Record<string, number> = {};
       g.__spyglassCounts = counts;
       chrome.runtime.onMessage.addListener((m, sender) => {
-        if ((m as { type?: string } | null)?.type === 'cs/page-state') {
+        if ((m as { type?: string } | null)?.type === 'cs/analyze') {
           const url = (sender.tab?.url ?? '').replace(/[?#].*$/, '');
           counts[url] = (counts[url] ?? 0) + 1;
         }

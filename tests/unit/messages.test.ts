@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { PageFacts, PageText } from '../../core/engine/page';
 import { parseBackgroundMessage, parsePageMessage, type PageState } from '../../utils/messages';
 
 const state: PageState = {
@@ -9,6 +10,21 @@ const state: PageState = {
   signals: [{ term: 'espionage', type: 'term', weight: 1.5, count: 2 }],
   entities: [{ id: 'volt-typhoon', count: 3 }],
 };
+
+const facts: PageFacts = {
+  gatePassed: true,
+  notFoundTitle: false,
+  linkHeavyBody: false,
+  store: false,
+  forum: false,
+  home: false,
+  linkChars: 120,
+  solidChars: 4000,
+  paragraphChars: 3600,
+  structuredChars: 200,
+  fieldChars: 0,
+};
+const page: PageText = { text: 'Title\nBody about Volt Typhoon.', titleEnd: 6, facts };
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `id-${i}`);
 
@@ -30,6 +46,18 @@ describe('parseBackgroundMessage', () => {
     ['get no entries', { type: 'cs/get-entries', ids: [] }, { type: 'cs/get-entries', ids: [] }],
     ['get 500 entries', { type: 'cs/get-entries', ids: ids(500) }, { type: 'cs/get-entries', ids: ids(500) }],
     ['open entry', { type: 'cs/open-entry', id: 'apt41' }, { type: 'cs/open-entry', id: 'apt41' }],
+    ['analyze', { type: 'cs/analyze', page }, { type: 'cs/analyze', page }],
+    [
+      'analyze an empty page',
+      { type: 'cs/analyze', page: { ...page, text: '', titleEnd: 0 } },
+      { type: 'cs/analyze', page: { ...page, text: '', titleEnd: 0 } },
+    ],
+    [
+      'analyze, extra fields dropped',
+      { type: 'cs/analyze', page: { ...page, evil: 1, facts: { ...facts, evil: 2 } } },
+      { type: 'cs/analyze', page },
+    ],
+    ['load card', { type: 'cs/load-card' }, { type: 'cs/load-card' }],
   ])('accepts %s', (_name, message, expected) => {
     expect(parseBackgroundMessage(message)).toEqual(expected);
   });
@@ -46,6 +74,19 @@ describe('parseBackgroundMessage', () => {
     ['a page-bound type', { type: 'page/get-state' }],
     ['a prototype name as type', { type: 'toString' }],
     ['page state missing', { type: 'cs/page-state' }],
+    ['analyze without page', { type: 'cs/analyze' }],
+    ['analyze with text not a string', { type: 'cs/analyze', page: { ...page, text: 42 } }],
+    ['analyze with text over the cap', { type: 'cs/analyze', page: { ...page, text: 'a'.repeat(1_002_001) } }],
+    ['analyze with titleEnd past the text', { type: 'cs/analyze', page: { ...page, titleEnd: 999 } }],
+    ['analyze with a negative titleEnd', { type: 'cs/analyze', page: { ...page, titleEnd: -1 } }],
+    ['analyze with a fractional titleEnd', { type: 'cs/analyze', page: { ...page, titleEnd: 1.5 } }],
+    ['analyze without facts', { type: 'cs/analyze', page: { ...page, facts: undefined } }],
+    ['analyze with a string flag', { type: 'cs/analyze', page: { ...page, facts: { ...facts, store: 'no' } } }],
+    ['analyze with a negative count', { type: 'cs/analyze', page: { ...page, facts: { ...facts, linkChars: -5 } } }],
+    [
+      'analyze with a missing count',
+      { type: 'cs/analyze', page: { ...page, facts: { ...facts, solidChars: undefined } } },
+    ],
     ['page state not an object', { type: 'cs/page-state', state: 'espionage' }],
     ['page state without url', { type: 'cs/page-state', state: { ...state, url: undefined } }],
     [

@@ -1,6 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { analyzeDocument, analyzeDocumentAsync, analyzeText } from '../../../core/engine/analyze';
+import {
+  analyzeDocument,
+  analyzeDocumentAsync,
+  analyzePageText,
+  analyzeText,
+  looksLikeArticle,
+} from '../../../core/engine/analyze';
+import { MAX_TEXT, placeMentions, readPageSteps, type PageFacts, type PageText } from '../../../core/engine/page';
+import { runSteps } from '../../../core/engine/region';
 import { syntheticMatcher } from './helpers';
 
 const matcher = syntheticMatcher();
@@ -123,5 +131,73 @@ describe('records and store pages are not articles', () => {
     );
     doc.querySelector('article')!.appendChild(table);
     expect(analyzeDocument(doc, { matcher }).isArticle).toBe(true);
+  });
+});
+
+describe('the page half and the text half (as the extension splits them)', () => {
+  test('reading the page, judging its text elsewhere and placing the mentions gives analyzeDocument()', () => {
+    const doc = makeDoc(6);
+    const whole = analyzeDocument(doc, { matcher });
+    const { region, page } = runSteps(readPageSteps(doc));
+    // The text half gets only what crosses the message boundary: plain data.
+    const sent = JSON.parse(JSON.stringify(page)) as PageText;
+    const { found, ...verdict } = analyzePageText(sent, { matcher });
+    expect(verdict.espionage).toBe(whole.espionage);
+    expect(verdict.score).toBe(whole.score);
+    const placed = placeMentions(region, found);
+    expect(placed.map((m) => [m.id, m.text, m.nodeStart, m.nodeEnd])).toEqual(
+      whole.mentions.map((m) => [m.id, m.text, m.nodeStart, m.nodeEnd]),
+    );
+    expect(placed.every((m) => m.node?.isConnected)).toBe(true);
+  });
+
+  test('mentions in the title line are never placed, and bad offsets are dropped', () => {
+    const doc = makeDoc(2);
+    const { region } = runSteps(readPageSteps(doc));
+    const placed = placeMentions(region, [
+      { id: 'in-title', start: 0, end: 5 },
+      { id: 'empty', start: region.titleEnd + 3, end: region.titleEnd + 3 },
+      { id: 'past-end', start: region.text.length + 10, end: region.text.length + 20 },
+    ]);
+    expect(placed).toEqual([]);
+  });
+
+  test('text over the cap is cut, not refused', () => {
+    const doc = makeDoc(1);
+    const { page } = runSteps(readPageSteps(doc));
+    const big = { ...page, text: page.text + ' filler'.repeat(200_000) };
+    const a = analyzePageText(big, { matcher });
+    expect(a.textLength).toBe(MAX_TEXT);
+  });
+
+  const facts: PageFacts = {
+    gatePassed: true,
+    notFoundTitle: false,
+    linkHeavyBody: false,
+    store: false,
+    forum: false,
+    home: false,
+    linkChars: 0,
+    solidChars: 2000,
+    paragraphChars: 1800,
+    structuredChars: 0,
+    fieldChars: 0,
+  };
+  const prose = (n: number) => 'word '.repeat(n);
+  test.each<[string, Partial<PageFacts>, string, boolean]>([
+    ['a plain article', {}, prose(400), true],
+    ['too short', {}, prose(100), false],
+    ['gate failed and short', { gatePassed: false }, prose(400), false],
+    ['gate failed but long', { gatePassed: false }, prose(800), true],
+    ['"not found" title and short', { notFoundTitle: true }, prose(400), false],
+    ['mostly links', { linkChars: 1500 }, prose(400), false],
+    ['a link-heavy body', { linkHeavyBody: true }, prose(400), false],
+    ['a record page', { structuredChars: 1900, fieldChars: 900, paragraphChars: 50 }, prose(400), false],
+    ['a short store page', { store: true }, prose(400), false],
+    ['a long page with store markup', { store: true }, prose(800), true],
+    ['a forum', { forum: true }, prose(400), false],
+    ['a home page', { home: true }, prose(400), false],
+  ])('looksLikeArticle: %s', (_name, patch, body, expected) => {
+    expect(looksLikeArticle({ ...facts, ...patch }, body)).toBe(expected);
   });
 });

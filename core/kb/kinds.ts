@@ -1,0 +1,15 @@
+/**
+ * The taxonomy of entries (documented in assets/kb/README.md). A module of its own, with no
+ * imports, so page-side bundles can use it without pulling in the schema library.
+ */
+export const KINDS = [
+  'organization', // agencies, ministries, companies, alliances
+  'threat-actor', // hacking groups tracked under vendor names
+  'operation', // operations, campaigns, intrusions, leaks, incidents
+  'allegation', // attribution reports and public accusations
+  'action', // indictments, sanctions, advisories, takedowns
+  'policy', // export controls, rules, agreements, lists
+  'law', // statutes
+  'concept', // terms a reader needs
+] as const;
+export type Kind = (typeof KINDS)[number];
