@@ -175,7 +175,8 @@ async function measure(page: Page, url: string): Promise<PageResult> {
     if (e.ph !== 'X' || e.dur === undefined) continue;
     if (e.name !== 'EvaluateScript' && e.name !== 'FunctionCall') continue;
     const u = scriptOf(e);
-    if (u === baselineUrl && e.name === 'EvaluateScript') baselineMs = (Number.isNaN(baselineMs) ? 0 : baselineMs) + e.dur / 1000;
+    if (u === baselineUrl && e.name === 'EvaluateScript')
+      baselineMs = (Number.isNaN(baselineMs) ? 0 : baselineMs) + e.dur / 1000;
     const file = OUR_SCRIPTS.find((f) => u === `${extPrefix}${f}`);
     if (!file) continue;
     extMs += e.dur / 1000;
