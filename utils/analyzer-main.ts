@@ -7,7 +7,8 @@
  * removes everything it added.
  */
 import { placeMentions, readPageSteps, type TextMention } from '../core/engine/page';
-import { runStepsSliced } from '../core/engine/slice';
+import type { RegionText } from '../core/engine/region';
+import { runStepsInSlices } from '../core/engine/slice';
 import type { Mention } from '../core/engine/types';
 import { HoverTiming } from '../core/hover-timing';
 import type { Kind } from '../core/kb/kinds';
@@ -15,7 +16,7 @@ import type { Entry } from '../core/kb/schema';
 import type { CardHandle } from './card-ui';
 import { Highlighter, type PaintedMention } from './highlighter';
 import { parsePageMessage, type AnalyzeReply, type PageState, type PageStatus, type PageView } from './messages';
-import { pageApi, send, type OnMessage, type OnStorageChanged, type PageApi } from './page-api';
+import { pageApi, send, type OnMessage, type PageApi } from './page-api';
 
 const REANALYSE_DEBOUNCE_MS = 600;
 const REANALYSE_MAX_WAIT_MS = 3000;
@@ -268,29 +269,42 @@ export function startAnalyzer(): void {
   }
 
   let run: AbortController | undefined;
-  async function analyse(): Promise<void> {
+  /**
+   * Reads the page, asks the background for the verdict, then paints. Written with callbacks
+   * rather than await: each piece of work then runs inside a function of ours that the browser
+   * calls (script start, timer, message), where tracing and DevTools attribute it to Spyglass.
+   */
+  function analyse(): void {
     if (signal.aborted) return;
     // A newer run supersedes an older one; big pages are read in slices so no task runs long.
     run?.abort();
     const thisRun = new AbortController();
     run = thisRun;
-    let read;
-    let reply: AnalyzeReply | { error: string };
-    try {
-      read = await runStepsSliced(readPageSteps(document), {
-        sliceMs: 8,
-        signal: AbortSignal.any([signal, thisRun.signal]),
-      });
-      reply = await send(api!, { type: 'cs/analyze', page: read.page });
-    } catch {
-      return;
-    }
-    if (signal.aborted || thisRun.signal.aborted || !reply || 'error' in reply) return;
+    const stale = () => signal.aborted || thisRun.signal.aborted;
+    runStepsInSlices(
+      readPageSteps(document),
+      { sliceMs: 8, signal: AbortSignal.any([signal, thisRun.signal]) },
+      (read) => {
+        send(api!, { type: 'cs/analyze', page: read.page }).then(
+          (reply: AnalyzeReply | { error: string } | undefined) => {
+            if (!reply || 'error' in reply || stale()) return;
+            setTimer(() => {
+              if (!stale()) apply(reply, read.region);
+            }, 0);
+          },
+          () => undefined,
+        );
+      },
+      () => undefined,
+    );
+  }
+
+  function apply(reply: AnalyzeReply, region: RegionText): void {
     view = reply.view;
     hover.showDelay = view.hoverDelayMs;
     kinds = reply.kinds;
     const found: TextMention[] = reply.mentions;
-    allMentions = placeMentions(read.region, found);
+    allMentions = placeMentions(region, found);
     const counts = new Map<string, number>();
     for (const m of allMentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
     state = {
@@ -318,7 +332,7 @@ export function startAnalyzer(): void {
     const wait = Math.min(REANALYSE_DEBOUNCE_MS, Math.max(0, firstChange + REANALYSE_MAX_WAIT_MS - now));
     debounce = setTimer(() => {
       debounce = undefined;
-      void analyse();
+      analyse();
     }, wait);
   }
 
@@ -373,16 +387,15 @@ export function startAnalyzer(): void {
         closeCard();
         reply({ ok: true });
         break;
+      case 'page/settings-changed':
+        // Read the page again with the new settings (the reply carries them).
+        analyse();
+        reply({ ok: true });
+        break;
     }
     return undefined;
   };
   api.runtime.onMessage.addListener(onMessage);
-
-  // A settings change anywhere (popup, options, another tab): read the page again with them.
-  const onStorage: OnStorageChanged = (changes) => {
-    if ('settings' in changes) void analyse();
-  };
-  api.storage?.onChanged.addListener(onStorage);
 
   function cleanup(): void {
     if (signal.aborted) return;
@@ -396,7 +409,6 @@ export function startAnalyzer(): void {
     card = undefined;
     try {
       api!.runtime.onMessage.removeListener(onMessage);
-      api!.storage?.onChanged.removeListener(onStorage);
     } catch {
       // The extension is already gone.
     }
@@ -440,5 +452,5 @@ export function startAnalyzer(): void {
 
   const handle: AnalyzerHandle = { cleanup, isValid: () => !signal.aborted && extensionAlive(api) };
   globalThis.__spyglassAnalyzer = handle;
-  void analyse();
+  analyse();
 }

@@ -146,6 +146,17 @@ export function startBackground(): void {
     );
   });
 
+  // Page scripts have no storage API of their own (it costs every page its start-up): tell the
+  // tabs when the settings change, and they read their page again with the new ones.
+  browser.storage.onChanged.addListener((changes) => {
+    if (!('settings' in changes)) return;
+    void browser.tabs.query({}).then((tabs) => {
+      for (const tab of tabs)
+        if (tab.id !== undefined)
+          void browser.tabs.sendMessage(tab.id, { type: 'page/settings-changed' }).catch(() => undefined);
+    });
+  });
+
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     const q = info.selectionText.trim().slice(0, 200);

@@ -19,7 +19,6 @@ export function startGate(): void {
   // the gate costs one cheap DOM check and never creates the API's objects in this world.
   let api: PageApi | undefined;
   let lastUrl = location.href;
-  let watchingSettings = false;
   const setStatus = (s: 'not-article' | 'loading') => {
     globalThis.__spyglassGate = s;
   };
@@ -40,21 +39,24 @@ export function startGate(): void {
       api.runtime.onMessage.addListener((msg, _sender, reply) => {
         // Once the analyser runs it answers; until then the gate says what it knows.
         if (analyzerRunning()) return undefined;
-        if ((msg as { type?: unknown } | null)?.type !== 'page/get-state') return undefined;
-        reply({ url: location.href, status: globalThis.__spyglassGate, score: 0, lang: '', signals: [], entities: [] });
+        const type = (msg as { type?: unknown } | null)?.type;
+        if (type === 'page/get-state')
+          reply({
+            url: location.href,
+            status: globalThis.__spyglassGate,
+            score: 0,
+            lang: '',
+            signals: [],
+            entities: [],
+          });
+        // Paused or switched off until now: the reader may have changed that.
+        else if (type === 'page/settings-changed') setTimeout(check, 0);
         return undefined;
       });
     }
-    const a = api;
-    send(a, { type: 'cs/gate-passed' }).then(
+    send(api, { type: 'cs/gate-passed' }).then(
       (r) => {
-        if (r?.injected) return;
-        setStatus('not-article');
-        // Paused or switched off: look again if the reader changes that.
-        if (!watchingSettings && a.storage) {
-          watchingSettings = true;
-          a.storage.onChanged.addListener(() => setTimeout(check, 0));
-        }
+        if (!r?.injected) setStatus('not-article');
       },
       () => setStatus('not-article'),
     );

@@ -58,6 +58,8 @@ export interface ToPage {
   'page/get-state': { req: NoFields; res: PageState };
   'page/show-mention': { req: { id?: string }; res: { ok: boolean } };
   'page/close-card': { req: NoFields; res: { ok: boolean } };
+  /** The background relays settings changes, so page scripts need no storage API of their own. */
+  'page/settings-changed': { req: NoFields; res: { ok: boolean } };
 }
 
 export type Message<M, K extends keyof M = keyof M> = K extends keyof M
@@ -148,6 +150,7 @@ export function parsePageMessage(m: unknown): Message<ToPage> | undefined {
     case 'page/get-state':
       return { type: m.type };
     case 'page/close-card':
+    case 'page/settings-changed':
       return { type: m.type };
     case 'page/show-mention':
       return m.id === undefined || isId(m.id) ? { type: m.type, ...(isId(m.id) ? { id: m.id } : {}) } : undefined;

@@ -1,7 +1,9 @@
 /**
  * The extension API as the page-side scripts (gate, analyser) use it: the browser's own object,
  * without webextension-polyfill, which would cost every page its start-up. In Manifest V3 both
- * browsers return promises from runtime.sendMessage; listeners answer through `reply`.
+ * browsers return promises from runtime.sendMessage; listeners answer through `reply`. Only
+ * `runtime` is used: each API namespace a script touches costs the page time to set up
+ * (settings changes arrive as a message from the background instead of through `storage`).
  */
 import type { Message, Response, ToBackground } from './messages';
 
@@ -10,11 +12,9 @@ interface ApiEvent<F> {
   removeListener(fn: F): void;
 }
 export type OnMessage = (msg: unknown, sender: unknown, reply: (response: unknown) => void) => boolean | undefined;
-export type OnStorageChanged = (changes: Record<string, unknown>, area: string) => void;
 
 export interface PageApi {
   runtime: { id?: string; sendMessage(msg: unknown): Promise<unknown>; onMessage: ApiEvent<OnMessage> };
-  storage?: { onChanged: ApiEvent<OnStorageChanged> };
 }
 
 /** The API object, or undefined when the extension is gone (disabled, updated, reloaded). */

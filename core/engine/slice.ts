@@ -7,26 +7,40 @@ export interface SliceOptions {
 }
 
 /**
- * A macrotask yield. setTimeout rather than scheduler.yield(): its callback is a task of its
- * own that browser tracing attributes to our script, so measured cost includes the rest of
- * the work; and it lets input and rendering in between like scheduler.yield() does.
+ * Runs `gen` to completion: the first slice synchronously, later ones in timer callbacks, so no
+ * task runs much longer than sliceMs. Every step runs inside one of our own functions called by
+ * the browser (never in a promise continuation), which is what lets browser tracing and DevTools
+ * attribute the work to this script. `done` is called from within the last slice.
  */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+export function runStepsInSlices<T>(
+  gen: Generator<void, T>,
+  options: SliceOptions,
+  done: (value: T) => void,
+  fail: (reason: unknown) => void,
+): void {
+  const sliceMs = options.sliceMs ?? 10;
+  const slice = () => {
+    if (options.signal?.aborted) return fail(options.signal.reason);
+    const t0 = performance.now();
+    let r: IteratorResult<void, T>;
+    try {
+      for (;;) {
+        r = gen.next();
+        if (r.done) break;
+        if (performance.now() - t0 >= sliceMs) {
+          setTimeout(slice, 0);
+          return;
+        }
+      }
+    } catch (err) {
+      return fail(err);
+    }
+    done(r.value);
+  };
+  slice();
 }
 
-/** Runs `gen` to completion, yielding whenever a slice has run for sliceMs. */
-export async function runStepsSliced<T>(gen: Generator<void, T>, options: SliceOptions = {}): Promise<T> {
-  const sliceMs = options.sliceMs ?? 10;
-  const now = () => globalThis.performance.now();
-  let t0 = now();
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-    if (now() - t0 >= sliceMs) {
-      await yieldToEventLoop();
-      options.signal?.throwIfAborted();
-      t0 = now();
-    }
-  }
+/** The same as a promise. */
+export function runStepsSliced<T>(gen: Generator<void, T>, options: SliceOptions = {}): Promise<T> {
+  return new Promise((resolve, reject) => runStepsInSlices(gen, options, resolve, reject));
 }
