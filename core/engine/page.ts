@@ -118,7 +118,7 @@ export function placeMentions(region: RegionText, found: readonly TextMention[])
       end: f.end,
       node: start.node,
       nodeStart: start.offset,
-      nodeEnd: last.node === start.node ? last.offset + 1 : start.node.data.length,
+      nodeEnd: last.node === start.node ? last.offset + 1 : start.length,
     };
     if (last.node !== start.node) {
       m.endNode = last.node;

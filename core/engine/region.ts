@@ -101,6 +101,12 @@ export interface RegionText {
   nodes: (Text | null)[];
   /** Start offset of each segment in `text`, ascending. */
   starts: number[];
+  /**
+   * Length of each segment. Kept so mapping offsets back never reads a node's `data` again:
+   * in Firefox every read of a text node's data from a content script copies the string, which
+   * for a 5 MB node, once per mention, is gigabytes.
+   */
+  lengths: number[];
   /** Characters of `text` before the region's own text (the title line). */
   titleEnd: number;
   /** Characters of the region that sit inside links (for link density). */
@@ -309,6 +315,7 @@ export function* collectTextSteps(root: Element, title = ''): Generator<void, Re
   const parts: string[] = [];
   const nodes: (Text | null)[] = [];
   const starts: number[] = [];
+  const lengths: number[] = [];
   let length = 0;
   let lastNewline = true;
   let linkChars = 0;
@@ -323,6 +330,7 @@ export function* collectTextSteps(root: Element, title = ''): Generator<void, Re
   const push = (s: string, node: Text | null) => {
     nodes.push(node);
     starts.push(length);
+    lengths.push(s.length);
     parts.push(s);
     length += s.length;
     lastNewline = s.charCodeAt(s.length - 1) === 10;
@@ -390,6 +398,7 @@ export function* collectTextSteps(root: Element, title = ''): Generator<void, Re
     text: parts.join(''),
     nodes,
     starts,
+    lengths,
     titleEnd,
     linkChars,
     solidChars,
@@ -400,7 +409,10 @@ export function* collectTextSteps(root: Element, title = ''): Generator<void, Re
 }
 
 /** Maps an offset in RegionText.text to its Text node and the offset inside it. */
-export function locate(region: RegionText, offset: number): { node: Text; offset: number; segment: number } | null {
+export function locate(
+  region: RegionText,
+  offset: number,
+): { node: Text; offset: number; segment: number; length: number } | null {
   const { starts, nodes } = region;
   let lo = 0;
   let hi = starts.length - 1;
@@ -412,8 +424,8 @@ export function locate(region: RegionText, offset: number): { node: Text; offset
   const node = nodes[lo];
   if (!node) return null;
   const inner = offset - starts[lo]!;
-  if (inner < 0 || inner > node.data.length) return null;
-  return { node, offset: inner, segment: lo };
+  if (inner < 0 || inner > region.lengths[lo]!) return null;
+  return { node, offset: inner, segment: lo, length: region.lengths[lo]! };
 }
 
 export function findArticleRegion(doc: Document): Element | null {

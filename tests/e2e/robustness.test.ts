@@ -179,13 +179,7 @@ describe.each(BROWSERS)('%s', (name) => {
     }
   }
 
-  // Firefox: the big-text page (even at 1 MB) keeps the page's main thread busy for more than 15 s
-  // and slows every page after it, while Chromium finishes in about 2 s. Not yet isolated whether
-  // Firefox's own layout of one huge line or our analysis in Firefox is the cause: left as a todo.
-  const cases = name === 'firefox' ? CASES.filter((c) => !c.path.includes('big-text')) : CASES;
-  if (name === 'firefox') test.todo('/gen/big-text?mb=5 (Firefox: main thread busy > 15 s, cause not isolated)');
-
-  test.each(cases)(
+  test.each(CASES)(
     '$path',
     async (c) => {
       const path = c.path;
