@@ -8,6 +8,7 @@ import matcherJson from '../.generated/kb-matcher.json';
 import { translate, pickUiLang } from '../core/i18n/strings';
 import { entryById } from './kb-data';
 import {
+  commandMessage,
   parseBackgroundMessage,
   type AnalyzeReply,
   type Message,
@@ -166,7 +167,7 @@ export function startBackground(): void {
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    const type = command === 'next-mention' ? 'page/show-mention' : command === 'close-card' ? 'page/close-card' : null;
-    if (type) await browser.tabs.sendMessage(tab.id, { type }).catch(() => undefined);
+    const msg = commandMessage(command);
+    if (msg) await browser.tabs.sendMessage(tab.id, msg).catch(() => undefined);
   });
 }

@@ -158,3 +158,15 @@ export function parsePageMessage(m: unknown): Message<ToPage> | undefined {
       return undefined;
   }
 }
+
+/** The message a keyboard command (manifest `commands`) sends to the active tab's page script. */
+export function commandMessage(command: string): Message<ToPage> | undefined {
+  switch (command) {
+    case 'next-mention':
+      return { type: 'page/show-mention' };
+    case 'close-card':
+      return { type: 'page/close-card' };
+    default:
+      return undefined;
+  }
+}

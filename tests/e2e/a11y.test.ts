@@ -3,11 +3,10 @@
  * results, an entry), the options page and an open hover card, in the light and the dark theme.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { openFirstCard, type BrowserName, type TestBrowser, type TestPage } from './browsers';
+import { openFirstCard, type TestBrowser, type TestPage } from './browsers';
 import { describeViolations, openDemo, openUi, runAxe, typeText, writeStoredSettings } from './popup-helpers';
-import { useBrowserSuite } from './suite';
+import { BROWSERS, useBrowserSuite } from './suite';
 
-const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 const THEMES = ['light', 'dark'] as const;
 
 describe.each(BROWSERS)('%s', (name) => {

@@ -4,18 +4,9 @@
  * popup shows the page's context, non-articles are left alone, and nothing leaves the machine.
  */
 import { describe, expect, test } from 'vitest';
-import {
-  cardText,
-  openFirstCard,
-  paintedMentions,
-  waitForHighlights,
-  type BrowserName,
-  type TestBrowser,
-} from './browsers';
+import { cardText, openFirstCard, paintedMentions, waitForHighlights, type TestBrowser } from './browsers';
 import { type StaticServer } from './server';
-import { useBrowserSuite } from './suite';
-
-const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+import { BROWSERS, useBrowserSuite } from './suite';
 
 describe.each(BROWSERS)('%s', (name) => {
   let server: StaticServer;

@@ -3,7 +3,7 @@
  * at once (no reload), and a corrupt stored value is reported as reset to its default.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { openFirstCard, type BrowserName, type TestBrowser, type TestPage } from './browsers';
+import { openFirstCard, type TestBrowser, type TestPage } from './browsers';
 import {
   clickSelector,
   highlightCount,
@@ -13,9 +13,7 @@ import {
   waitForHighlightCount,
   writeStoredSettings,
 } from './popup-helpers';
-import { useBrowserSuite } from './suite';
-
-const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+import { BROWSERS, useBrowserSuite } from './suite';
 
 describe.each(BROWSERS)('%s', (name) => {
   let browser: TestBrowser;

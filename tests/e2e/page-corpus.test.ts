@@ -5,13 +5,11 @@
  * where highlights were painted, and the page's layout unchanged by the highlights.
  */
 import { describe, expect, test } from 'vitest';
-import { type BrowserName, type TestBrowser, type TestPage } from './browsers';
+import { type TestBrowser, type TestPage } from './browsers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR, type StaticServer } from './server';
-import { useBrowserSuite } from './suite';
-
-const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+import { BROWSERS, useBrowserSuite } from './suite';
 
 const SAMPLE = [
   'postlight-abcnews.go.com.html', // the corpus's espionage article

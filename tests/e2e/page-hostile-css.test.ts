@@ -5,11 +5,9 @@
  * mentions, so the card is opened from the keyboard path (the message the shortcut sends).
  */
 import { describe, expect, test } from 'vitest';
-import { waitForHighlights, type BrowserName, type TestBrowser } from './browsers';
+import { waitForHighlights, type TestBrowser } from './browsers';
 import { type StaticServer } from './server';
-import { useBrowserSuite } from './suite';
-
-const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+import { BROWSERS, useBrowserSuite } from './suite';
 
 describe.each(BROWSERS)('%s', (name) => {
   let server: StaticServer;

@@ -8,11 +8,9 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { HIDE_MS } from '../../core/hover-timing';
-import { paintedMentions, waitForHighlights, type BrowserName, type TestBrowser } from './browsers';
+import { paintedMentions, waitForHighlights, type TestBrowser } from './browsers';
 import { type StaticServer } from './server';
-import { useBrowserSuite } from './suite';
-
-const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+import { BROWSERS, useBrowserSuite } from './suite';
 
 describe.each(BROWSERS)('%s', (name) => {
   let server: StaticServer;

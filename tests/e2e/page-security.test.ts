@@ -4,11 +4,9 @@
  * opens a tab, changes a setting, opens a card or switches Spyglass off. Nothing leaves the machine.
  */
 import { describe, expect, test } from 'vitest';
-import { waitForHighlights, type BrowserName, type TestBrowser } from './browsers';
+import { waitForHighlights, type TestBrowser } from './browsers';
 import { type StaticServer } from './server';
-import { useBrowserSuite } from './suite';
-
-const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+import { BROWSERS, useBrowserSuite } from './suite';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ url?: string }[]> };

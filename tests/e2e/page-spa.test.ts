@@ -4,11 +4,9 @@
  * that rewrites itself every 10 ms.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { waitForHighlights, type BrowserName, type TestBrowser, type TestPage } from './browsers';
+import { waitForHighlights, type TestBrowser, type TestPage } from './browsers';
 import { type StaticServer } from './server';
-import { useBrowserSuite } from './suite';
-
-const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+import { BROWSERS, useBrowserSuite } from './suite';
 
 /** The painted mentions as the page sees them: text, whether still in the page, inside #story. */
 function highlightsNow(page: TestPage) {

@@ -3,7 +3,7 @@
  * its highlights at once, without a reload, and "Resume" brings them back.
  */
 import { describe, expect, test } from 'vitest';
-import { type BrowserName, type TestBrowser } from './browsers';
+import { type TestBrowser } from './browsers';
 import {
   clickSelector,
   highlightCount,
@@ -12,9 +12,7 @@ import {
   waitForHighlightCount,
   writeStoredSettings,
 } from './popup-helpers';
-import { useBrowserSuite } from './suite';
-
-const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+import { BROWSERS, useBrowserSuite } from './suite';
 
 describe.each(BROWSERS)('%s', (name) => {
   let browser: TestBrowser;

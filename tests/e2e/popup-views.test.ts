@@ -4,11 +4,9 @@
  * interface, keyboard-only use, and the 800 x 600 size limit of a toolbar popup.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type BrowserName, type TestBrowser, type TestPage } from './browsers';
+import { type TestBrowser, type TestPage } from './browsers';
 import { clickSelector, openDemo, openUi, pressWith, typeText, writeStoredSettings } from './popup-helpers';
-import { useBrowserSuite } from './suite';
-
-const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+import { BROWSERS, useBrowserSuite } from './suite';
 
 const heading = (p: TestPage) =>
   p.waitFor(() => document.querySelector('.entry-full .entry-name')?.textContent ?? '', undefined, 20_000);

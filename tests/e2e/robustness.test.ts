@@ -7,11 +7,9 @@
  * Spyglass either works (highlights, a card) or stands aside cleanly (no host, no highlights).
  */
 import { describe, expect, test } from 'vitest';
-import { type BrowserName, type TestBrowser, type TestPage } from './browsers';
+import { type TestBrowser, type TestPage } from './browsers';
 import { type StaticServer } from './server';
-import { useBrowserSuite } from './suite';
-
-const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+import { BROWSERS, useBrowserSuite } from './suite';
 
 interface State {
   status: string;

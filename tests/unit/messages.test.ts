@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { PageFacts, PageText } from '../../core/engine/page';
-import { parseBackgroundMessage, parsePageMessage, type PageState } from '../../utils/messages';
+import { commandMessage, parseBackgroundMessage, parsePageMessage, type PageState } from '../../utils/messages';
 
 const state: PageState = {
   url: 'https://example.com/news',
@@ -157,5 +158,29 @@ describe('parsePageMessage', () => {
     ['show mention with a null id', { type: 'page/show-mention', id: null }],
   ])('rejects %s', (_name, message) => {
     expect(parsePageMessage(message)).toBeUndefined();
+  });
+});
+
+describe('commandMessage', () => {
+  test.each<[string, unknown]>([
+    ['next-mention', { type: 'page/show-mention' }],
+    ['close-card', { type: 'page/close-card' }],
+    ['_execute_action', undefined],
+    ['', undefined],
+    ['toString', undefined],
+  ])('%s', (command, expected) => {
+    const msg = commandMessage(command);
+    expect(msg).toEqual(expected);
+    // What the background sends is what the page script accepts.
+    if (msg) expect(parsePageMessage(msg)).toEqual(msg);
+  });
+
+  test.each(['chrome-mv3', 'firefox-mv3'])('every command in the built %s manifest has a message', (target) => {
+    const manifest = JSON.parse(readFileSync(`.output/${target}/manifest.json`, 'utf8')) as {
+      commands?: Record<string, unknown>;
+    };
+    const names = Object.keys(manifest.commands ?? {});
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(commandMessage(n), n).toBeDefined();
   });
 });
