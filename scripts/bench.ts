@@ -111,6 +111,10 @@ await context.route(/\/synthetic-(\d+)x\.html$/, (route) => {
   return route.fulfill({ contentType: 'text/html; charset=utf-8', body: synth(n) });
 });
 
+// tsx keeps function names with a `__name()` helper that functions serialised into the service
+// worker would otherwise miss.
+await sw.evaluate('globalThis.__name ??= (f) => f');
+
 async function tabState(url: string): Promise<string> {
   return sw.evaluate(async (u: string) => {
     const tabs = await chrome.tabs.query({});
@@ -136,6 +140,8 @@ async function tabState(url: string): Promise<string> {
 
 async function measure(page: Page, url: string): Promise<PageResult> {
   const cdp = await context.newCDPSession(page);
+  // Leave the previous page first, so its clean-up on pagehide is not counted here.
+  await page.goto('about:blank');
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {

@@ -27,29 +27,40 @@ function isVisible(el: Element): boolean {
 export function isProbablyArticle(doc: Document, options: GateOptions = {}): boolean {
   const minLength = options.minContentLength ?? 140;
   const minScore = options.minScore ?? 20;
-  const nodes = doc.querySelectorAll('p, pre, article, [itemprop~="articleBody"], div > br');
   let score = 0;
   const seen = new Set<Element>();
-  for (let i = 0; i < nodes.length; i++) {
-    let node = nodes[i]!;
-    if (node.tagName === 'BR') {
-      const parent = node.parentElement;
-      if (!parent || seen.has(parent)) continue;
-      node = parent;
-    }
-    if (seen.has(node)) continue;
+  /** Adds one candidate's score; true once the page passes. */
+  const consider = (node: Element): boolean => {
+    if (seen.has(node)) return false;
     seen.add(node);
-    if (!isVisible(node)) continue;
-    const matchString = `${node.className} ${node.id}`;
-    if (UNLIKELY.test(matchString) && !MAYBE.test(matchString)) continue;
-    if (node.matches('li p')) continue;
     const text = node.textContent ?? '';
+    // Cheapest test first: on pages that are not articles most candidates are short.
+    if (text.length * 3 < minLength) return false;
     let length = text.trim().length;
     // A CJK character carries about what three Latin ones do.
     if (CJK.test(text.slice(0, 40))) length *= 3;
-    if (length < minLength) continue;
+    if (length < minLength) return false;
+    if (!isVisible(node)) return false;
+    const matchString = `${node.className} ${node.id}`;
+    if (UNLIKELY.test(matchString) && !MAYBE.test(matchString)) return false;
+    // (`template` content is never in a browser's collections, but some DOM emulations list it.)
+    if (node.matches('li p, template *')) return false;
     score += Math.sqrt(length - minLength);
-    if (score > minScore) return true;
+    return score > minScore;
+  };
+  // Readability's candidates (p, pre, article, [itemprop~="articleBody"], the div holding a
+  // <br>), visited by kind: tag-name collections are far cheaper than one selector query, and
+  // the set (hence the verdict) is the same in any order.
+  for (const tag of ['p', 'pre', 'article']) {
+    const list = doc.getElementsByTagName(tag);
+    for (let i = 0; i < list.length; i++) if (consider(list[i]!)) return true;
   }
+  const brs = doc.getElementsByTagName('br');
+  for (let i = 0; i < brs.length; i++) {
+    const parent = brs[i]!.parentElement;
+    if (parent?.localName === 'div' && consider(parent)) return true;
+  }
+  const bodies = doc.querySelectorAll('[itemprop~="articleBody"]');
+  for (let i = 0; i < bodies.length; i++) if (consider(bodies[i]!)) return true;
   return false;
 }
