@@ -220,7 +220,17 @@ async function measure(page: Page, url: string): Promise<PageResult> {
   };
 }
 
+// Our article fixtures (English, Chinese, German, Spanish; espionage and hard negatives), served
+// from the same origin as everything else.
+await context.route(/\/articles\/[a-z0-9-]+\.html$/, (route) =>
+  route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: readFileSync(join('tests/fixtures/articles', new URL(route.request().url()).pathname.split('/').pop()!)),
+  }),
+);
 const urls: string[] = [];
+for (const f of readdirSync('tests/fixtures/articles').sort())
+  if (f.endsWith('.html')) urls.push(`${server.origin}/articles/${f}`);
 for (const f of readdirSync('tests/fixtures/pages').sort())
   if (f.endsWith('.html')) urls.push(`${server.origin}/fixtures/${f}`);
 for (const f of readdirSync(join(CORPUS_DIR, 'pages')).sort())

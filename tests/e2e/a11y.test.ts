@@ -39,7 +39,11 @@ describe.each(BROWSERS)('%s', (name) => {
 
     test('popup home view for the demo tab', async () => {
       const popup = await openUi(browser, `popup.html?tabId=${demo.tabId}`);
-      await popup.waitFor(() => document.querySelector('.verdict-line[data-status="espionage"]') !== null);
+      await popup.waitFor(
+        () =>
+          document.getElementById('app')?.dataset.ready === 'ready' &&
+          document.querySelector('.verdict-line[data-status="espionage"]') !== null,
+      );
       expect(await popup.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
       await expectClean(popup);
       await popup.close();
@@ -64,7 +68,11 @@ describe.each(BROWSERS)('%s', (name) => {
 
     test('popup empty states: a page it cannot read, a search with no match', async () => {
       const popup = await openUi(browser, 'popup.html');
-      await popup.waitFor(() => document.querySelector('.verdict-line[data-status="unreadable"]') !== null);
+      await popup.waitFor(
+        () =>
+          document.getElementById('app')?.dataset.ready === 'ready' &&
+          document.querySelector('.verdict-line[data-status="unreadable"]') !== null,
+      );
       await expectClean(popup);
       await popup.evaluate(() => document.querySelector<HTMLInputElement>('.search-input')?.focus());
       await typeText(popup, 'zzqqxx');

@@ -95,7 +95,8 @@ describe.each(BROWSERS)('%s', (name) => {
     const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     const verdict = await popup.waitFor(() => {
       const el = document.querySelector('.verdict-line[data-status="espionage"]');
-      return el?.textContent ?? '';
+      // Ready: the page's answer and the knowledge base (a chunk of its own) are both in.
+      return document.getElementById('app')?.dataset.ready === 'ready' ? (el?.textContent ?? '') : '';
     });
     expect(verdict).toContain('Cyber-espionage article');
     const entities = await popup.evaluate(() =>

@@ -28,7 +28,11 @@ describe.each(BROWSERS)('%s', (name) => {
     });
 
     const popup = await openUi(browser, `popup.html?tabId=${demo.tabId}`);
-    await popup.waitFor(() => document.querySelector('.verdict-line[data-status="espionage"]') !== null);
+    await popup.waitFor(
+      () =>
+        document.getElementById('app')?.dataset.ready === 'ready' &&
+        document.querySelector('.verdict-line[data-status="espionage"]') !== null,
+    );
     expect(await popup.evaluate(() => document.querySelector('.pause-toggle')?.textContent)).toBe('Pause on this site');
     await clickSelector(popup, '.pause-toggle');
 

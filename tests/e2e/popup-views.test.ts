@@ -58,7 +58,11 @@ describe.each(BROWSERS)('%s', (name) => {
     );
     // Esc clears the query and brings the page back.
     await popup.press('Escape');
-    await popup.waitFor(() => document.querySelector('.verdict-line[data-status="espionage"]') !== null);
+    await popup.waitFor(
+      () =>
+        document.getElementById('app')?.dataset.ready === 'ready' &&
+        document.querySelector('.verdict-line[data-status="espionage"]') !== null,
+    );
     expect(popup.consoleErrors).toEqual([]);
     await popup.close();
   });
@@ -126,8 +130,10 @@ describe.each(BROWSERS)('%s', (name) => {
 
     test('with the language set to zh_CN the popup speaks Chinese and still fits', async () => {
       const popup = await openUi(browser, `popup.html?tabId=${demo.tabId}`);
-      const verdict = await popup.waitFor(
-        () => document.querySelector('.verdict-line[data-status="espionage"]')?.textContent ?? '',
+      const verdict = await popup.waitFor(() =>
+        document.getElementById('app')?.dataset.ready === 'ready'
+          ? (document.querySelector('.verdict-line[data-status="espionage"]')?.textContent ?? '')
+          : '',
       );
       expect(verdict).toContain('网络间谍相关文章');
       const ui = await popup.evaluate(() => ({
