@@ -50,9 +50,10 @@ function pageView(s: Settings): PageView {
   };
 }
 
-async function setBadge(tabId: number, state: Pick<PageState, 'status' | 'entities'>): Promise<void> {
-  const n = state.entities.length;
-  const show = state.status === 'espionage' && n > 0;
+/** The toolbar badge: how many known entities an espionage article mentions (nothing otherwise). */
+async function setBadge(tabId: number, status: PageState['status'], entityCount: number): Promise<void> {
+  const n = entityCount;
+  const show = status === 'espionage' && n > 0;
   await browser.action.setBadgeText({ tabId, text: show ? String(n) : '' });
   await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b4a8c' });
   await browser.action.setTitle({
@@ -88,8 +89,7 @@ async function analyze(msg: Message<ToBackground, 'cs/analyze'>, sender: Browser
   }
   const tabId = sender.tab?.id;
   if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
-    const entities = new Set(reply.mentions.map((x) => x.id));
-    await setBadge(tabId, { status: reply.status, entities: [...entities].map((id) => ({ id, count: 0 })) });
+    await setBadge(tabId, reply.status, new Set(reply.mentions.map((x) => x.id)).size);
   }
   return reply;
 }
@@ -117,7 +117,7 @@ async function handle(msg: Message<ToBackground>, sender: Browser.runtime.Messag
       return { ok: true };
     case 'cs/page-state': {
       if (tabId === undefined || (sender.frameId ?? 0) !== 0) return { ok: true };
-      await setBadge(tabId, msg.state);
+      await setBadge(tabId, msg.state.status, msg.state.entities.length);
       return { ok: true };
     }
     case 'cs/get-entries':

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { PageFacts, PageText } from '../../core/engine/page';
+import type { PageText } from '../../core/engine/page';
+import { articleFacts } from './engine/helpers';
 import { commandMessage, parseBackgroundMessage, parsePageMessage, type PageState } from '../../utils/messages';
 
 const state: PageState = {
@@ -12,19 +13,7 @@ const state: PageState = {
   entities: [{ id: 'volt-typhoon', count: 3 }],
 };
 
-const facts: PageFacts = {
-  gatePassed: true,
-  notFoundTitle: false,
-  linkHeavyBody: false,
-  store: false,
-  forum: false,
-  home: false,
-  linkChars: 120,
-  solidChars: 4000,
-  paragraphChars: 3600,
-  structuredChars: 200,
-  fieldChars: 0,
-};
+const facts = articleFacts({ linkChars: 120, solidChars: 4000, paragraphChars: 3600, structuredChars: 200 });
 const page: PageText = { text: 'Title\nBody about Volt Typhoon.', titleEnd: 6, facts };
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `id-${i}`);

@@ -9,7 +9,7 @@ import {
 } from '../../../core/engine/analyze';
 import { MAX_TEXT, placeMentions, readPageSteps, type PageFacts, type PageText } from '../../../core/engine/page';
 import { runSteps } from '../../../core/engine/region';
-import { syntheticMatcher } from './helpers';
+import { articleFacts, syntheticMatcher } from './helpers';
 
 const matcher = syntheticMatcher();
 
@@ -170,19 +170,7 @@ describe('the page half and the text half (as the extension splits them)', () =>
     expect(a.textLength).toBe(MAX_TEXT);
   });
 
-  const facts: PageFacts = {
-    gatePassed: true,
-    notFoundTitle: false,
-    linkHeavyBody: false,
-    store: false,
-    forum: false,
-    home: false,
-    linkChars: 0,
-    solidChars: 2000,
-    paragraphChars: 1800,
-    structuredChars: 0,
-    fieldChars: 0,
-  };
+  const facts = articleFacts();
   const prose = (n: number) => 'word '.repeat(n);
   test.each<[string, Partial<PageFacts>, string, boolean]>([
     ['a plain article', {}, prose(400), true],

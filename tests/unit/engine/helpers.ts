@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildMatcherData } from '../../../core/engine/analyze';
 import { loadMatcher, type Matcher } from '../../../core/engine/matcher';
+import type { PageFacts } from '../../../core/engine/page';
 import type { MatcherPattern } from '../../../core/engine/types';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -73,4 +74,22 @@ export function corpusDir(): string {
   if (!existsSync(join(dir, 'manifest.json')))
     throw new Error(`corpus not found at ${dir}: these tests need /work/shared/corpus (or set SPYGLASS_CORPUS)`);
   return dir;
+}
+
+/** Structural facts of a plain article (tests override the fields they are about). */
+export function articleFacts(patch: Partial<PageFacts> = {}): PageFacts {
+  return {
+    gatePassed: true,
+    notFoundTitle: false,
+    linkHeavyBody: false,
+    store: false,
+    forum: false,
+    home: false,
+    linkChars: 0,
+    solidChars: 2000,
+    paragraphChars: 1800,
+    structuredChars: 0,
+    fieldChars: 0,
+    ...patch,
+  };
 }
