@@ -365,9 +365,8 @@ export async function paintedMentions(page: TestPage): Promise<{ kind: string; t
   });
 }
 
-/** Hovers the first painted mention and waits for its card; returns the card's heading. */
-export async function openFirstCard(page: TestPage): Promise<string> {
-  await waitForHighlights(page);
+/** Scrolls the first painted mention to the middle of the viewport. */
+export async function scrollToFirstMention(page: TestPage): Promise<void> {
   await page.evaluate(() => {
     for (const [name, h] of CSS.highlights)
       if (name.startsWith('spyglass-'))
@@ -376,6 +375,12 @@ export async function openFirstCard(page: TestPage): Promise<string> {
           return;
         }
   });
+}
+
+/** Hovers the first painted mention and waits for its card; returns the card's heading. */
+export async function openFirstCard(page: TestPage): Promise<string> {
+  await waitForHighlights(page);
+  await scrollToFirstMention(page);
   const [m] = await paintedMentions(page);
   if (!m) throw new Error('no painted mention');
   await page.mouseMove(m.x - 30, m.y - 30);

@@ -8,7 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { HIDE_MS } from '../../core/hover-timing';
-import { paintedMentions, waitForHighlights, type TestBrowser } from './browsers';
+import { paintedMentions, scrollToFirstMention, waitForHighlights, type TestBrowser } from './browsers';
 import { type StaticServer } from './server';
 import { BROWSERS, useBrowserSuite } from './suite';
 
@@ -90,14 +90,7 @@ describe.each(BROWSERS)('%s', (name) => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/fixtures/demo-article.html`);
     await waitForHighlights(page);
-    await page.evaluate(() => {
-      for (const [name, h] of CSS.highlights)
-        if (name.startsWith('spyglass-'))
-          for (const r of h as unknown as Iterable<Range>) {
-            r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-            return;
-          }
-    });
+    await scrollToFirstMention(page);
     // A recorder in the page: last pointer move, and every time the card appears or goes.
     await page.evaluate(() => {
       const w = window as unknown as { __rec: { lastMove: number; events: { open: boolean; t: number }[] } };
