@@ -4,12 +4,14 @@ import type { MessageKey } from '../core/i18n/strings';
 export const KIND_LABEL: Record<Kind, MessageKey> = {
   organization: 'kindOrganization',
   'threat-actor': 'kindThreatActor',
+  malware: 'kindMalware',
   operation: 'kindOperation',
   allegation: 'kindAllegation',
   action: 'kindAction',
   policy: 'kindPolicy',
   law: 'kindLaw',
   concept: 'kindConcept',
+  topic: 'kindTopic',
 };
 
 /** Full and short names of the parties a claim goes from and to (see PARTIES in the schema). */

@@ -27,12 +27,14 @@ export interface Settings {
 export const DEFAULT_COLORS: Record<Kind, string> = {
   organization: '#2f6fdd',
   'threat-actor': '#d03a3a',
+  malware: '#b8326e',
   operation: '#c2571a',
   allegation: '#8a4fd0',
   action: '#a0336b',
   policy: '#1f8a5b',
   law: '#5b6b7d',
   concept: '#7d7d2a',
+  topic: '#3d7f8f',
 };
 
 export const DEFAULT_SETTINGS: Settings = {

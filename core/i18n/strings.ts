@@ -90,6 +90,8 @@ export const STRINGS = {
   kindPolicy: ['Policy or export control', '政策或出口管制'],
   kindLaw: ['Law', '法律'],
   kindConcept: ['Concept', '概念'],
+  kindMalware: ['Malware or tool', '恶意软件或工具'],
+  kindTopic: ['Topic', '主题'],
   directionCnUs: ['China → US', '中国 → 美国'],
   direction: ['$1 → $2', '$1 → $2'],
   directionLabel: ['Direction: $1 against $2', '方向：$1 针对 $2'],

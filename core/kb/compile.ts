@@ -8,6 +8,8 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
   for (const e of entries) {
     const seen = new Set<string>();
     for (const a of e.aliases) {
+      // A disputed name (claimed for two groups by different sources) is shown on cards, never matched.
+      if (a.disputed) continue;
       const key = a.caseSensitive ? a.text : a.text.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);

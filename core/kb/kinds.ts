@@ -5,11 +5,13 @@
 export const KINDS = [
   'organization', // agencies, ministries, companies, alliances
   'threat-actor', // hacking groups tracked under vendor names
+  'malware', // malware families, spyware and tools used in state espionage
   'operation', // operations, campaigns, intrusions, leaks, incidents
   'allegation', // attribution reports and public accusations
   'action', // indictments, sanctions, advisories, takedowns
   'policy', // export controls, rules, agreements, lists
   'law', // statutes
   'concept', // terms a reader needs
+  'topic', // hubs for what news names generically ("US export controls on chips"), listing members by date
 ] as const;
 export type Kind = (typeof KINDS)[number];

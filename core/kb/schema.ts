@@ -12,7 +12,29 @@ export { KINDS, type Kind };
 /** Kinds whose entries must say who claimed what against whom. */
 export const CLAIM_KINDS: readonly Kind[] = ['allegation', 'action'];
 
-export const LANGS = ['en', 'zh-Hans', 'zh-Hant', 'other'] as const;
+/** Languages of aliases and lexicons (BCP 47 primary tags; Chinese split by script). */
+export const LANGS = [
+  'en',
+  'zh-Hans',
+  'zh-Hant',
+  'es',
+  'pt',
+  'fr',
+  'de',
+  'it',
+  'nl',
+  'pl',
+  'ru',
+  'uk',
+  'ja',
+  'ko',
+  'ar',
+  'other',
+] as const;
+export type AliasLang = (typeof LANGS)[number];
+
+/** Languages whose aliases must cite where the name is seen in use (translations, transliterations). */
+export const TRANSLATED_LANGS: readonly AliasLang[] = ['es', 'pt', 'fr', 'de', 'it', 'nl', 'pl', 'ru', 'uk', 'ja', 'ko', 'ar'];
 
 const isoDate = v.pipe(
   v.string(),
@@ -46,6 +68,17 @@ export const AliasSchema = v.strictObject({
   requiresContext: v.optional(v.boolean(), false),
   /** Shown in cards as a main alias (defaults to false). */
   primary: v.optional(v.boolean(), false),
+  /** The vendor or agency that coined the name ("Microsoft", "CrowdStrike", "Mandiant"…), where known. */
+  coinedBy: v.optional(nonEmpty('alias coinedBy')),
+  /** A name its coiner has retired (Microsoft's element names such as "STRONTIUM"). */
+  former: v.optional(v.boolean()),
+  /**
+   * The name is used for more than one group by different sources: shown on the card as disputed,
+   * never matched in text. Other entries may list the same disputed name.
+   */
+  disputed: v.optional(v.boolean()),
+  /** An https page that shows the name in use (required for translated and transliterated names). */
+  source: v.optional(v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https address'))),
 });
 
 export const SourceSchema = v.strictObject({
@@ -86,6 +119,51 @@ export const PARTIES = [
   'other',
 ] as const;
 
+/**
+ * A country an entry belongs to or is attributed to: an ISO 3166-1 alpha-2 code (upper case; "UK" is
+ * accepted for the United Kingdom as elsewhere in the KB), or "EU".
+ */
+export const CountrySchema = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as "IR"'));
+
+/** Who links a group to a state, and which state body (where named). */
+export const AttributionSchema = v.strictObject({
+  country: CountrySchema,
+  /** The state body named as sponsor, in words ("IRGC", "GRU Unit 26165", "Ministry of State Security"). */
+  sponsor: v.optional(nonEmpty('attribution.sponsor')),
+  /** Who made the link: governments and vendors, in words ("US government", "Microsoft", "Mandiant"). */
+  by: v.pipe(v.array(nonEmpty('attribution.by')), v.minLength(1, 'attribution.by needs at least one name')),
+});
+
+export const LINK_TYPES = [
+  'same-as', // different vendors' names for what the sources treat as one group
+  'overlaps', // a vendor reports overlap (shared tools, infrastructure) without equating them
+  'sub-group-of',
+  'parent-of',
+  'uses', // a group or operation uses a malware family or tool
+  'used-by',
+  'attributed-to', // an operation or malware attributed to a group or agency
+  'part-of', // a topic hub's member, a unit of an agency
+  'disputed', // sources disagree whether the two are the same
+] as const;
+
+export const LinkSchema = v.strictObject({
+  id,
+  type: v.picklist(LINK_TYPES),
+  /** Who says so, in words, where it matters ("Microsoft", "Mandiant"). */
+  by: v.optional(nonEmpty('link.by')),
+});
+
+/**
+ * A reference in words: every term group must appear within one paragraph (each group lists
+ * alternative forms, in any language), e.g. [["CNCERT", "国家互联网应急中心"], ["Russia", "俄罗斯"], ["Ukraine"], ["Belarus"]].
+ */
+export const CueSetSchema = v.strictObject({
+  terms: v.pipe(
+    v.array(v.pipe(v.array(nonEmpty('cue term')), v.minLength(1, 'a cue group needs at least one form'))),
+    v.minLength(2, 'a cue set needs at least two term groups'),
+  ),
+});
+
 export const ClaimSchema = v.strictObject({
   /** Who made the claim, in words ("CNCERT/CC", "US Department of Justice"). */
   by: nonEmpty('claim.by'),
@@ -98,6 +176,8 @@ export const ClaimSchema = v.strictObject({
   claim: nonEmpty('claim.claim'),
   /** The response or denial where known; say "No public response found" otherwise. */
   response: nonEmpty('claim.response'),
+  /** The day the response (or its absence) was last checked. */
+  responseCheckedOn: v.optional(isoDate),
 });
 
 export const EntrySchema = v.strictObject({
@@ -119,7 +199,32 @@ export const EntrySchema = v.strictObject({
   /** Whether the entry concerns China (then Chinese names are expected). */
   chinaRelated: v.optional(v.boolean(), false),
   /** Entity the entry belongs to by country, for grouping ("CN", "US"…). */
-  country: v.optional(v.picklist(PARTIES)),
+  country: v.optional(CountrySchema),
+  /** Who links the group (or malware, operation) to which state. */
+  attribution: v.optional(v.array(AttributionSchema)),
+  /** MITRE ATT&CK id (G#### group, C#### campaign, S#### software). */
+  attackId: v.optional(v.pipe(v.string(), v.regex(/^[GCS]\d{4}$/, 'must be an ATT&CK id such as G0007'))),
+  /** When the group, malware or operation was first publicly reported. */
+  firstReported: v.optional(isoDate),
+  /** Typed links to other entries (related groups, malware used, sub-groups). */
+  links: v.optional(v.array(LinkSchema)),
+  /** Malware family or tool (kind "malware"). */
+  softwareType: v.optional(v.picklist(['malware', 'tool', 'spyware'])),
+  /** What an organization is (for grouping and for vendors' naming schemes). */
+  orgType: v.optional(v.picklist(['government', 'vendor', 'lab', 'spyware-vendor', 'company', 'alliance', 'other'])),
+  /** A vendor's naming scheme, in our words ("Panda = China, Bear = Russia…"). */
+  namingScheme: v.optional(nonEmpty('namingScheme')),
+  /** Topic hubs (kind "topic"): the specific entries the topic gathers. */
+  members: v.optional(v.array(id)),
+  /** References in words (see CueSetSchema). */
+  cueSets: v.optional(v.array(CueSetSchema)),
+  /** The summary is composed from the entry's checked fields, not written and checked against a source. */
+  summaryComposed: v.optional(v.boolean()),
+  /**
+   * Curated by a person: true for the whole entry, or the fields a person edited. The importer never
+   * overwrites them.
+   */
+  curated: v.optional(v.union([v.boolean(), v.array(nonEmpty('curated field'))])),
 });
 
 export type Entry = v.InferOutput<typeof EntrySchema>;
@@ -128,3 +233,7 @@ export type Alias = v.InferOutput<typeof AliasSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type Claim = v.InferOutput<typeof ClaimSchema>;
 export type Party = (typeof PARTIES)[number];
+export type Attribution = v.InferOutput<typeof AttributionSchema>;
+export type Link = v.InferOutput<typeof LinkSchema>;
+export type LinkType = (typeof LINK_TYPES)[number];
+export type CueSet = v.InferOutput<typeof CueSetSchema>;
