@@ -6,7 +6,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Entry } from '../core/kb/schema';
 import { buildTimeline } from '../core/kb/timeline';
 import type { Searcher } from '../core/search/search';
-import type { PageState } from '../utils/messages';
+import type { PageState } from '../core/page-state';
 import { EntityList, type FoundEntity } from './entity-list';
 import { EntryCard } from './entry-card';
 import { displayName, useI18n } from './i18n';

@@ -1,5 +1,5 @@
 /** The one-line verdict for the page, with the signals and entities that led to it. */
-import type { PageStatus } from '../utils/messages';
+import type { PageStatus } from '../core/page-state';
 import type { Signal } from '../core/engine/types';
 import type { MessageKey } from '../core/i18n/strings';
 import { useI18n } from './i18n';

@@ -3,7 +3,7 @@
  * extension loads only what it uses: matcher data for the content script, entry
  * records and a prebuilt Fuse index for the popup and cards. Run at every build.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toMatcherPatterns } from '../core/kb/compile';
@@ -12,10 +12,41 @@ import { KbValidationError, validateKb } from '../core/kb/validate';
 import { buildSearchIndex, toSearchDocs } from '../core/search/search';
 import { buildMatcherData } from '../core/engine/analyze';
 import { kbMeta } from '../core/kb/meta';
+import { checkLexiconFile } from '../core/engine/lexicon-check';
+import type { LexiconFile } from '../core/engine/lexicon';
+import { LEXICON_FILES } from '../core/engine/lexicon-files';
 
 export const GENERATED_DIR = '.generated';
+export const LEXICON_DIR = 'assets/lexicon';
+
+/** Reads and validates every lexicon file (all but model.json), in file-name order. */
+export function readLexicons(root = process.cwd()): LexiconFile[] {
+  const listed = new Set(Object.keys(LEXICON_FILES));
+  const dir = join(root, LEXICON_DIR);
+  const files: LexiconFile[] = [];
+  const problems: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.json') || name === 'model.json') continue;
+    const file = `${LEXICON_DIR}/${name}`;
+    if (!listed.has(name.slice(0, -'.json'.length)))
+      problems.push(`  ${file} (file): not listed in core/engine/lexicon-files.ts, so the engine would not load it`);
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    } catch (err) {
+      problems.push(`  ${file} (file): invalid JSON: ${(err as Error).message}`);
+      continue;
+    }
+    const r = checkLexiconFile(file, data);
+    for (const p of r.problems) problems.push(`  ${p.file} ${p.field}: ${p.message}`);
+    if (r.file) files.push(r.file);
+  }
+  if (problems.length > 0) throw new Error(`Lexicon has ${problems.length} problem(s):\n${problems.join('\n')}`);
+  return files;
+}
 
 export function buildKb(root = process.cwd()): { count: number } {
+  readLexicons(root);
   const today = new Date().toISOString().slice(0, 10);
   let entries;
   try {

@@ -3,42 +3,10 @@
  * background runs on everything it receives (unknown types and malformed payloads are rejected).
  */
 import type { Entry } from '../core/kb/schema';
-import type { PageFacts, PageText, TextMention } from '../core/engine/page';
-import type { Signal } from '../core/engine/types';
-import type { Kind } from '../core/kb/kinds';
-import type { Settings } from '../core/settings';
+import type { AnalyzeReply, PageState, PageStatus } from '../core/page-state';
+import type { PageFacts, PageText } from '../core/engine/page';
 
-export type PageStatus = 'espionage' | 'article' | 'not-article' | 'paused' | 'disabled' | 'loading';
-
-export interface PageState {
-  url: string;
-  status: PageStatus;
-  score: number;
-  lang: string;
-  signals: Signal[];
-  entities: { id: string; count: number }[];
-}
-
-/** The settings the page script needs to paint and show cards (the background owns the rest). */
-export type PageView = Pick<
-  Settings,
-  'hoverCards' | 'hoverDelayMs' | 'mentions' | 'highlightStyle' | 'colors' | 'language' | 'theme'
->;
-
-/** The background's verdict on a page's text. */
-export interface AnalyzeReply {
-  status: Exclude<PageStatus, 'loading'>;
-  score: number;
-  lang: string;
-  signals: Signal[];
-  /** Whether to paint the mentions (espionage article, or any article when the reader chose so). */
-  paint: boolean;
-  /** Every knowledge-base mention after the title line, in text order. */
-  mentions: TextMention[];
-  /** Kind of each mentioned entry. */
-  kinds: Record<string, Kind>;
-  view: PageView;
-}
+export type { AnalyzeReply, PageState, PageStatus, PageView } from '../core/page-state';
 
 /** A message with no payload beyond its type. */
 export type NoFields = { readonly _?: never };
@@ -69,6 +37,7 @@ export type Response<M, K extends keyof M> = M[K] extends { res: infer R } ? R :
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,100}$/.test(v);
+const isShortText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const STATUSES: readonly PageStatus[] = ['espionage', 'article', 'not-article', 'paused', 'disabled', 'loading'];
 
@@ -85,7 +54,23 @@ function isPageState(v: unknown): v is PageState {
     v.signals.every((s) => isObj(s) && typeof s.term === 'string' && isNum(s.weight) && isNum(s.count)) &&
     Array.isArray(v.entities) &&
     v.entities.length <= 1000 &&
-    v.entities.every((e) => isObj(e) && isId(e.id) && isNum(e.count))
+    v.entities.every(
+      (e) => isObj(e) && isId(e.id) && isNum(e.count) && (e.matched === undefined || isShortText(e.matched)),
+    ) &&
+    (v.references === undefined ||
+      (Array.isArray(v.references) &&
+        v.references.length <= 50 &&
+        v.references.every(
+          (r) => isObj(r) && isId(r.id) && Array.isArray(r.words) && r.words.length <= 20 && r.words.every(isShortText),
+        ))) &&
+    (v.event === undefined ||
+      (isObj(v.event) && isId(v.event.id) && (v.event.via === 'name' || v.event.via === 'cues'))) &&
+    (v.patternNames === undefined ||
+      (Array.isArray(v.patternNames) &&
+        v.patternNames.length <= 100 &&
+        v.patternNames.every((n) => isObj(n) && isShortText(n.text) && isShortText(n.pattern)))) &&
+    (v.published === undefined || (typeof v.published === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.published))) &&
+    (v.title === undefined || (typeof v.title === 'string' && v.title.length <= 1000))
   );
 }
 

@@ -1,6 +1,5 @@
 /** The cue-word lexicon (assets/lexicon/*.json) in the shape the matcher and classifier use. */
-import enData from '../../assets/lexicon/en.json';
-import zhData from '../../assets/lexicon/zh.json';
+import { LEXICON_FILES } from './lexicon-files';
 import modelData from '../../assets/lexicon/model.json';
 import type { Kind } from '../kb/schema';
 import type { LexiconPattern } from './matcher';
@@ -37,6 +36,10 @@ export interface LexiconModel {
 
 export interface LexiconFile {
   lang: string;
+  /** Frequent function words, for the language detector. */
+  stopwords?: string[];
+  /** Letters that tell the language apart from others of its script. */
+  distinctive?: string;
   terms: {
     texts: string[];
     c?: number;
@@ -66,7 +69,8 @@ export interface Lexicon {
   patterns: LexiconPattern[];
 }
 
-export const DEFAULT_LEXICON_FILES: readonly LexiconFile[] = [enData as LexiconFile, zhData as LexiconFile];
+/** Every assets/lexicon/<lang>.json (validated by scripts/kb-build.ts at every build). */
+export const DEFAULT_LEXICON_FILES: readonly LexiconFile[] = Object.values(LEXICON_FILES);
 
 export const DEFAULT_MODEL: LexiconModel = modelData as LexiconModel;
 

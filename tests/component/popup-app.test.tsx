@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PopupApp, type PopupAppProps } from '../../components/popup-app';
 import type { UiLang } from '../../core/i18n/strings';
 import type { Claim, Entry } from '../../core/kb/schema';
-import type { PageState } from '../../utils/messages';
+import type { PageState } from '../../core/page-state';
 import { makeEntry, renderWithI18n, searcherOver } from './helpers';
 
 afterEach(cleanup);

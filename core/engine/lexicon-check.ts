@@ -1,0 +1,57 @@
+/**
+ * Validation of the cue-word lexicon files (assets/lexicon/<lang>.json). A broken record fails the
+ * build with the file, the term's index and the field named. Build-time only (Node scripts, tests).
+ */
+import * as v from 'valibot';
+import { LANGS } from '../kb/schema';
+import type { LexiconFile } from './lexicon';
+
+const weight = v.pipe(v.number(), v.minValue(0, 'must be ≥ 0'), v.maxValue(5, 'must be ≤ 5'));
+
+const TermSchema = v.strictObject({
+  texts: v.pipe(
+    v.array(v.pipe(v.string(), v.trim(), v.nonEmpty('a form must not be empty'))),
+    v.minLength(1, 'needs at least one form'),
+  ),
+  c: v.optional(weight),
+  s: v.optional(weight),
+  p: v.optional(weight),
+  group: v.optional(v.pipe(v.string(), v.nonEmpty('group must not be empty'))),
+  prefix: v.optional(v.boolean()),
+  caseSensitive: v.optional(v.boolean()),
+  /** Why the term is here, for reviewers (not used by the engine). */
+  note: v.optional(v.string()),
+});
+
+const FileSchema = v.strictObject({
+  /** "zh" covers Simplified and Traditional forms; other files use a LANGS tag. */
+  lang: v.union([v.literal('zh'), v.picklist(LANGS)]),
+  /** Frequent function words, for the language detector (lower case). */
+  stopwords: v.optional(v.array(v.pipe(v.string(), v.nonEmpty()))),
+  /** Letters that tell this language apart from others of its script (Cyrillic і/ї/є/ґ for Ukrainian). */
+  distinctive: v.optional(v.string()),
+  terms: v.pipe(v.array(TermSchema), v.minLength(1, 'needs at least one term')),
+});
+
+export interface LexiconProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export function checkLexiconFile(file: string, data: unknown): { file?: LexiconFile; problems: LexiconProblem[] } {
+  const r = v.safeParse(FileSchema, data);
+  if (r.success) {
+    const problems: LexiconProblem[] = [];
+    r.output.terms.forEach((t, i) => {
+      if (t.p !== undefined && t.p > 0 && !t.group)
+        problems.push({ file, field: `terms.${i}.group`, message: 'a penalty term needs a group' });
+      if ((t.c ?? 0) + (t.s ?? 0) + (t.p ?? 0) === 0)
+        problems.push({ file, field: `terms.${i}`, message: 'term has no weight (c, s or p)' });
+    });
+    return { file: r.output as LexiconFile, problems };
+  }
+  return {
+    problems: r.issues.map((i) => ({ file, field: v.getDotPath(i) ?? '(file)', message: i.message })),
+  };
+}
