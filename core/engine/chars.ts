@@ -7,7 +7,7 @@
 /** Character classes: word characters need word boundaries, CJK ones do not. */
 export const CLS_OTHER = 0;
 export const CLS_SPACE = 1;
-export const CLS_WORD = 2; // Latin/Greek/Cyrillic letters, digits, combining marks
+export const CLS_WORD = 2; // Latin/Greek/Cyrillic/Arabic letters, digits, combining marks
 export const CLS_HAN = 3;
 export const CLS_KANA = 4;
 export const CLS_HANGUL = 5;
@@ -52,7 +52,14 @@ export const WORD_RANGES: readonly (readonly [number, number])[] = [
   [0xc0, 0x24f],
   [0x300, 0x36f],
   [0x370, 0x52f],
+  [0x610, 0x61a], // Arabic script: marks, letters and digits (its punctuation is left out)
+  [0x620, 0x669],
+  [0x66e, 0x6d3],
+  [0x6d5, 0x6ff],
+  [0x750, 0x77f],
   [0x1e00, 0x1eff],
+  [0xfb50, 0xfdff],
+  [0xfe70, 0xfefc],
   [0xff10, 0xff19],
   [0xff21, 0xff3a],
   [0xff41, 0xff5a],

@@ -1,11 +1,15 @@
 /**
- * Cheap language sniffing on a sample of the text: script ratios decide
- * Chinese (and Simplified vs Traditional from characters that differ),
- * function words decide English vs other Latin-script languages.
+ * Cheap language detection on a sample of the text, from data: the script decides Chinese,
+ * Japanese, Korean and Arabic; Cyrillic and Latin text is told apart by the function words
+ * (`stopwords`) and distinctive letters each lexicon file lists. The page's declared language
+ * is a hint that wins close calls. The CLI and the extension run this same function.
  */
+import type { AliasLang } from '../kb/schema';
 import { CLS_HAN, CLS_HANGUL, CLS_KANA, CLS_WORD, charClasses } from './chars';
+import type { LexiconFile } from './lexicon';
+import { DEFAULT_LEXICON_FILES } from './lexicon';
 
-export type Lang = 'en' | 'zh-Hans' | 'zh-Hant' | 'other';
+export type Lang = AliasLang;
 
 // Frequent characters whose Simplified and Traditional forms differ.
 const HANS =
@@ -20,69 +24,156 @@ const HANT =
 let hansSet: Set<number> | undefined;
 let hantSet: Set<number> | undefined;
 
-const EN_WORDS = new Set(
-  'the of and to in is that for it on was with as by he be at are from this have or an they which has not but his said were been its their will would who had also after more than about'.split(
-    ' ',
-  ),
-);
-const OTHER_WORDS = new Set(
-  'der die und das ist nicht mit den von zu ein eine sich auch auf dem des im für el la los las que y en del por con para una es se lo al le les et des est une dans pour qui pas sur du au il elle nous vous ne em um uma os não com na no da do di che il per non sono della och att det som är på er og ikke het een van niet voor zijn'.split(
-    ' ',
-  ),
-);
-
-const SAMPLE = 20000;
-
-export function detectLang(text: string): Lang {
-  const cls = charClasses();
-  if (!hansSet) {
+function zhSets(): [Set<number>, Set<number>] {
+  if (!hansSet || !hantSet) {
     hansSet = new Set(HANS.map((c) => c.charCodeAt(0)));
     hantSet = new Set(HANT.map((c) => c.charCodeAt(0)));
     for (const c of HANS) if (HANT.includes(c)) hantSet.delete(c.charCodeAt(0));
     for (const c of HANT) if (HANS.includes(c)) hansSet.delete(c.charCodeAt(0));
   }
+  return [hansSet, hantSet];
+}
+
+/** Languages told apart by words, with the script they are written in. */
+export interface LangProfiles {
+  langs: Lang[];
+  script: ('latin' | 'cyrillic' | 'arabic')[];
+  /** Function word -> bit mask over `langs`. */
+  words: Map<string, number>;
+  /** Distinctive letter code -> bit mask over `langs`. */
+  letters: Map<number, number>;
+  /** Longest function word, so longer words skip the lookup. */
+  maxWord: number;
+}
+
+const CYRILLIC = (c: number) => c >= 0x400 && c <= 0x52f;
+const ARABIC = (c: number) => (c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfeff);
+
+function scriptOf(sample: string): 'latin' | 'cyrillic' | 'arabic' {
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (CYRILLIC(c)) return 'cyrillic';
+    if (ARABIC(c)) return 'arabic';
+  }
+  return 'latin';
+}
+
+export function buildLangProfiles(files: readonly LexiconFile[]): LangProfiles {
+  const langs: Lang[] = [];
+  const script: LangProfiles['script'] = [];
+  const words = new Map<string, number>();
+  const letters = new Map<number, number>();
+  let maxWord = 0;
+  for (const f of files) {
+    if (!f.stopwords || f.stopwords.length === 0 || f.lang === 'zh') continue;
+    const bit = 1 << langs.length;
+    langs.push(f.lang as Lang);
+    script.push(scriptOf(f.stopwords.join('')));
+    for (const w of f.stopwords) {
+      const k = w.toLowerCase();
+      words.set(k, (words.get(k) ?? 0) | bit);
+      maxWord = Math.max(maxWord, k.length);
+    }
+    for (const ch of f.distinctive ?? '') {
+      const c = ch.toLowerCase().charCodeAt(0);
+      letters.set(c, (letters.get(c) ?? 0) | bit);
+    }
+  }
+  return { langs, script, words, letters, maxWord };
+}
+
+let defaultProfiles: LangProfiles | undefined;
+function getDefaultProfiles(): LangProfiles {
+  defaultProfiles ??= buildLangProfiles(DEFAULT_LEXICON_FILES);
+  return defaultProfiles;
+}
+
+const SAMPLE = 20000;
+
+/** Maps a declared language ("de-AT", "zh-TW", "pt_BR") to one of ours, or undefined. */
+export function normaliseDeclaredLang(tag: string | undefined): Lang | undefined {
+  if (!tag) return undefined;
+  const t = tag.trim().replace('_', '-').toLowerCase();
+  if (t.startsWith('zh')) return /hant|-tw|-hk|-mo/.test(t) ? 'zh-Hant' : 'zh-Hans';
+  const primary = t.split('-')[0] ?? '';
+  const known: readonly string[] = ['en', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'pl', 'ru', 'uk', 'ja', 'ko', 'ar'];
+  return known.includes(primary) ? (primary as Lang) : undefined;
+}
+
+export function detectLang(text: string, declared?: string, profiles: LangProfiles = getDefaultProfiles()): Lang {
+  const cls = charClasses();
+  const [hans, hant] = zhSets();
+  const hint = normaliseDeclaredLang(declared);
   const n = Math.min(text.length, SAMPLE);
   let han = 0;
   let kana = 0;
   let hangul = 0;
   let latin = 0;
-  let hans = 0;
-  let hant = 0;
-  let enWords = 0;
-  let otherWords = 0;
+  let cyrillic = 0;
+  let arabic = 0;
+  let nHans = 0;
+  let nHant = 0;
   let words = 0;
+  const wordHits = new Array<number>(profiles.langs.length).fill(0);
+  const letterHits = new Array<number>(profiles.langs.length).fill(0);
+  const add = (into: number[], mask: number) => {
+    for (let b = 0; mask !== 0; b++, mask >>>= 1) if (mask & 1) into[b]!++;
+  };
   let wordStart = -1;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 0x20;
     const k = cls[c];
     if (k === CLS_WORD) {
       if (wordStart < 0) wordStart = i;
-      latin++;
+      if (CYRILLIC(c)) cyrillic++;
+      else if (ARABIC(c)) arabic++;
+      else latin++;
+      const m = profiles.letters.get(c | (c >= 0x410 && c <= 0x42f ? 0x20 : 0));
+      if (m !== undefined) add(letterHits, m);
       continue;
     }
     if (wordStart >= 0) {
-      if (i - wordStart <= 5) {
-        const w = text.slice(wordStart, i).toLowerCase();
-        if (EN_WORDS.has(w)) enWords++;
-        else if (OTHER_WORDS.has(w)) otherWords++;
+      if (i - wordStart <= profiles.maxWord) {
+        const m = profiles.words.get(text.slice(wordStart, i).toLowerCase());
+        if (m !== undefined) add(wordHits, m);
       }
       words++;
       wordStart = -1;
     }
     if (k === CLS_HAN) {
       han++;
-      if (hansSet.has(c)) hans++;
-      else if (hantSet!.has(c)) hant++;
+      if (hans.has(c)) nHans++;
+      else if (hant.has(c)) nHant++;
     } else if (k === CLS_KANA) kana++;
     else if (k === CLS_HANGUL) hangul++;
   }
   const cjk = han + kana + hangul;
-  // A CJK character carries about as much as a short Latin word.
-  if (cjk * 3 > latin) {
-    if (kana > han * 0.1 || hangul > han) return 'other';
+  // A CJK character carries about as much as a short word of an alphabetic script.
+  if (cjk * 3 > latin + cyrillic + arabic) {
+    if (hangul > han && hangul >= kana) return 'ko';
+    if (kana > han * 0.1 || kana > hangul) return 'ja';
     if (han === 0) return 'other';
-    return hant > hans ? 'zh-Hant' : 'zh-Hans';
+    return nHant > nHans ? 'zh-Hant' : 'zh-Hans';
   }
   if (words < 5) return 'other';
-  return enWords / words >= 0.1 && enWords > otherWords * 1.5 ? 'en' : 'other';
+  const script = arabic > latin + cyrillic ? 'arabic' : cyrillic > latin ? 'cyrillic' : 'latin';
+  let best = -1;
+  let bestScore = 0;
+  let second = 0;
+  let hintScore = -1;
+  profiles.langs.forEach((lang, b) => {
+    if (profiles.script[b] !== script) return;
+    const score = wordHits[b]! + Math.min(letterHits[b]!, words) * 0.5;
+    if (lang === hint) hintScore = score;
+    if (score > bestScore) {
+      second = bestScore;
+      bestScore = score;
+      best = b;
+    } else if (score > second) second = score;
+  });
+  if (best < 0 || wordHits[best]! < Math.max(2, words * 0.05)) return 'other';
+  // The declared language wins a close call ("la" and "de" are words of several languages).
+  if (hint !== undefined && hintScore >= bestScore * 0.7 && hintScore > 0) return hint;
+  if (bestScore < second * 1.15) return 'other';
+  return profiles.langs[best]!;
 }

@@ -1,26 +1,54 @@
 /** Turns validated entries into what each part of the extension needs. Pure module. */
+import { foldString } from '../engine/chars';
+import { nameVariants } from '../engine/name-variants';
 import type { MatcherPattern } from '../engine/types';
 import type { Entry } from './schema';
 
-/** Every alias of every entry, for the content-script matcher (the name counts only if listed as an alias). */
+const keyOf = (text: string, caseSensitive: boolean) => foldString(text, !caseSensitive);
+
+/**
+ * Every alias of every entry, for the matcher (the name counts only if listed as an alias), with
+ * its spelling variants ("&"/"and", "U.S."/"US", "APT27"/"APT 27", "Centre"/"Center"). A variant
+ * never takes a form that another entry lists as an alias, and a variant two entries would both
+ * produce is left out for both.
+ */
 export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
+  const listed = new Map<string, string>();
+  for (const e of entries) for (const a of e.aliases) if (!a.disputed) listed.set(keyOf(a.text, a.caseSensitive), e.id);
+
+  const variantOwners = new Map<string, string>();
+  const candidates: { key: string; pattern: MatcherPattern }[] = [];
   const out: MatcherPattern[] = [];
   for (const e of entries) {
     const seen = new Set<string>();
     for (const a of e.aliases) {
       // A disputed name (claimed for two groups by different sources) is shown on cards, never matched.
       if (a.disputed) continue;
-      const key = a.caseSensitive ? a.text : a.text.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({
-        text: a.text,
-        id: e.id,
-        kind: e.kind,
-        caseSensitive: a.caseSensitive,
-        requiresContext: a.requiresContext,
+      const forms = nameVariants(a.text);
+      forms.forEach((text, i) => {
+        const key = keyOf(text, a.caseSensitive);
+        if (seen.has(key)) return;
+        seen.add(key);
+        const pattern: MatcherPattern = {
+          text,
+          id: e.id,
+          kind: e.kind,
+          caseSensitive: a.caseSensitive,
+          requiresContext: a.requiresContext,
+        };
+        if (i === 0) {
+          out.push(pattern);
+          return;
+        }
+        const owner = listed.get(key);
+        if (owner !== undefined) return; // another alias (this entry's or another's) says what it is
+        const other = variantOwners.get(key);
+        if (other !== undefined && other !== e.id) variantOwners.set(key, '');
+        else variantOwners.set(key, e.id);
+        candidates.push({ key, pattern });
       });
     }
   }
+  for (const c of candidates) if (variantOwners.get(c.key) === c.pattern.id) out.push(c.pattern);
   return out;
 }

@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { buildLangProfiles, detectLang, normaliseDeclaredLang } from '../../../core/engine/lang';
+import type { LexiconFile } from '../../../core/engine/lexicon';
+
+// Small profiles of our own, so these cases test the detector and not the shipped word lists.
+const file = (lang: string, stopwords: string, distinctive?: string): LexiconFile => ({
+  lang,
+  stopwords: stopwords.split(' '),
+  ...(distinctive ? { distinctive } : {}),
+  terms: [{ texts: ['x'], c: 1 }],
+});
+const profiles = buildLangProfiles([
+  file('en', 'the of and to in is that for it on was with'),
+  file('de', 'der die und das ist nicht mit den von zu ein eine'),
+  file('es', 'el la los las que y en del por con para una de'),
+  file('fr', 'le la les et des est une dans pour qui pas sur de'),
+  file('ru', 'и в не на что с по как это из за', 'ыэъё'),
+  file('uk', 'і в не на що з по як це із за', 'іїєґ'),
+  file('ar', 'في من على إلى أن عن مع هذا التي الذي'),
+]);
+
+describe('detectLang with explicit profiles', () => {
+  test.each([
+    ['en', 'The agency said that the attack on the network was part of a campaign for years.'],
+    ['de', 'Die Behörde warnt vor Angriffen auf die Netzwerke der Unternehmen und ist nicht sicher.'],
+    ['es', 'El gobierno dijo que investiga el incidente y que no hay pruebas de los datos para la causa.'],
+    ['fr', 'Le gouvernement a dit que les pirates sont dans les réseaux pour une longue durée et des mois.'],
+    ['ru', 'Эксперты заявили, что это была атака на сети, и что хакеры были из другой страны в этом году.'],
+    ['uk', 'Експерти заявили, що це була атака на мережі, і що хакери діяли з іншої країни цього року.'],
+    ['ar', 'قالت الحكومة إن الهجوم على الشبكة كان جزءا من حملة في هذا العام التي استمرت مع الوقت.'],
+  ] as const)('%s', (lang, text) => {
+    expect(detectLang(text, undefined, profiles)).toBe(lang);
+  });
+
+  test('too few words is "other"', () => {
+    expect(detectLang('Salt Typhoon', undefined, profiles)).toBe('other');
+  });
+
+  test('the declared language wins a close call', () => {
+    // "de la" and "en" are function words of both Spanish and French.
+    const text = 'Informe de la agencia en de la red de la campaña en de la';
+    expect(detectLang(text, 'fr', profiles)).toBe('fr');
+    expect(detectLang(text, 'es', profiles)).toBe('es');
+  });
+
+  test('a declared language in another script does not override the text', () => {
+    const text = 'The agency said that the attack on the network was part of a campaign for years.';
+    expect(detectLang(text, 'ru', profiles)).toBe('en');
+  });
+
+  test('a page that mixes languages takes the dominant one', () => {
+    const text =
+      'The agency said that the attack on the network was part of a campaign for years and that it is over. ' +
+      'Die Behörde warnt.';
+    expect(detectLang(text, undefined, profiles)).toBe('en');
+  });
+});
+
+describe('normaliseDeclaredLang', () => {
+  test.each([
+    ['de-AT', 'de'],
+    ['pt_BR', 'pt'],
+    ['zh-TW', 'zh-Hant'],
+    ['zh-Hant-HK', 'zh-Hant'],
+    ['zh-CN', 'zh-Hans'],
+    ['sv', undefined],
+    ['', undefined],
+  ] as const)('%s', (tag, want) => {
+    expect(normaliseDeclaredLang(tag)).toBe(want);
+  });
+});

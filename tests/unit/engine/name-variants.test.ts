@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import { nameVariants } from '../../../core/engine/name-variants';
+import { toMatcherPatterns } from '../../../core/kb/compile';
+import { buildMatcherData } from '../../../core/engine/analyze';
+import { loadMatcher } from '../../../core/engine/matcher';
+import type { Entry } from '../../../core/kb/schema';
+
+describe('nameVariants', () => {
+  test.each([
+    ['Cybersecurity and Infrastructure Security Agency', 'Cybersecurity & Infrastructure Security Agency'],
+    ['Bureau of Industry & Security', 'Bureau of Industry and Security'],
+    ['Coordination Center', 'Coordination Centre'],
+    ['Ministry of Defence', 'Ministry of Defense'],
+    ['U.S. Cyber Command', 'US Cyber Command'],
+    ['US Cyber Command', 'U.S. Cyber Command'],
+    ['APT27', 'APT 27'],
+    ['APT27', 'APT-27'],
+    ['APT 27', 'APT27'],
+    ['Storm-0558', 'Storm 0558'],
+    ['cyber-espionage', 'cyber espionage'],
+    ["People's Liberation Army", 'Peoples Liberation Army'],
+  ])('%s -> %s', (alias, variant) => {
+    expect(nameVariants(alias)).toContain(variant);
+  });
+
+  test.each([['Volt Typhoon'], ['NSA'], ['国家互联网应急中心']])('%s has no variant but itself', (alias) => {
+    expect(nameVariants(alias)).toEqual([alias]);
+  });
+
+  test('the alias itself comes first and forms are capped', () => {
+    const v = nameVariants('U.S. Centre and Defence Organisation of the U.K. and U.S. Programme');
+    expect(v[0]).toBe('U.S. Centre and Defence Organisation of the U.K. and U.S. Programme');
+    expect(v.length).toBeLessThanOrEqual(16);
+  });
+});
+
+const entry = (id: string, aliases: Entry['aliases']): Entry => ({
+  id,
+  kind: 'organization',
+  name: id,
+  aliases,
+  summary: 's',
+  details: [],
+  dates: [],
+  related: [],
+  sources: [{ url: 'https://example.org/', title: 't', publisher: 'p' }],
+  asOf: '2026-12-01',
+  chinaRelated: false,
+});
+const alias = (text: string, caseSensitive = false): Entry['aliases'][number] => ({
+  text,
+  lang: 'en',
+  caseSensitive,
+  requiresContext: false,
+  primary: false,
+});
+
+describe('variants in the matcher', () => {
+  const entries = [
+    entry('cisa', [alias('Cybersecurity and Infrastructure Security Agency')]),
+    entry('cncert', [alias('Coordination Center of China')]),
+    entry('us-cyber-command', [alias('U.S. Cyber Command')]),
+    entry('apt27', [alias('APT27', true)]),
+  ];
+  const m = loadMatcher(buildMatcherData(toMatcherPatterns(entries), { model: {} as never, terms: [], patterns: [] }));
+  test.each([
+    ['pointing to the Cybersecurity & Infrastructure Security Agency.', 'cisa'],
+    ['the National Computer Network Emergency Response Technical Team/Coordination Centre of China said', 'cncert'],
+    ['officials at US Cyber Command declined', 'us-cyber-command'],
+    ['a group tracked as APT 27 by', 'apt27'],
+    ['a group tracked as APT-27 by', 'apt27'],
+  ])('%s', (text, id) => {
+    expect(m.findAll(text).map((h) => m.id(h.pattern))).toContain(id);
+  });
+
+  test('a variant never takes another entry’s alias', () => {
+    const es = [entry('a', [alias('U.S. Army')]), entry('b', [alias('US Army')])];
+    const ps = toMatcherPatterns(es);
+    expect(ps.filter((p) => p.text === 'US Army').map((p) => p.id)).toEqual(['b']);
+    expect(ps.filter((p) => p.text === 'U.S. Army').map((p) => p.id)).toEqual(['a']);
+  });
+});
