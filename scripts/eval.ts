@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeDocument, analyzeText, type AnalysisDetail } from '../core/engine/analyze';
 import { loadKbForNode, matcherForEntries, readHtmlDocument } from '../core/engine/node-support';
+import { readFixtureIndex } from './fixture-index';
 
 const root = resolve(import.meta.dirname, '..');
 const corpus = process.env.SPYGLASS_CORPUS ?? resolve(root, '../shared/corpus');
@@ -34,6 +35,8 @@ interface Row {
   name: string;
   expected: boolean;
   a: AnalysisDetail;
+  /** The language the set's labels give (corpus manifest, fixture index); CASIE is English. */
+  lang?: string;
 }
 
 if (!existsSync(join(corpus, 'manifest.json'))) {
@@ -49,7 +52,11 @@ const matcher = matcherForEntries(entries);
 const rows: Row[] = [];
 const articleChecks: { name: string; expected: boolean; got: boolean }[] = [];
 
-const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as { file: string; label: string }[];
+const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as {
+  file: string;
+  label: string;
+  lang: string;
+}[];
 const t0 = performance.now();
 for (const rec of manifest) {
   const name = rec.file.replace(/^pages\//, '').replace(/\.html$/, '');
@@ -59,6 +66,7 @@ for (const rec of manifest) {
     name,
     expected: rec.label === 'espionage',
     a,
+    lang: rec.lang,
   });
   if (NON_ARTICLE_PAGES.includes(name)) articleChecks.push({ name, expected: false, got: a.isArticle });
   if (rec.label === 'espionage') articleChecks.push({ name, expected: true, got: a.isArticle });
@@ -69,20 +77,16 @@ for (const line of readFileSync(join(corpus, 'casie.jsonl'), 'utf8').split('\n')
   if (!line.trim()) continue;
   const r = JSON.parse(line) as { id: string; title: string; text: string; label: string };
   const a = analyzeText(`${r.title}\n${r.text}`, { matcher });
-  rows.push({ set: 'casie', name: r.id, expected: r.label === 'espionage', a });
+  rows.push({ set: 'casie', name: r.id, expected: r.label === 'espionage', a, lang: 'en' });
 }
 
-const index = JSON.parse(readFileSync(join(fixtures, 'index.json'), 'utf8')) as {
-  file: string;
-  espionage: boolean;
-  isArticle?: boolean;
-}[];
+const index = readFixtureIndex(root);
 for (const f of index) {
   const path = join(fixtures, f.file);
   const a = f.file.endsWith('.html')
     ? analyzeDocument(readHtmlDocument(path), { matcher })
     : analyzeText(readFileSync(path, 'utf8'), { matcher });
-  rows.push({ set: 'fixtures', name: f.file, expected: f.espionage, a });
+  rows.push({ set: 'fixtures', name: f.file, expected: f.espionage, a, lang: f.lang });
   if (f.isArticle !== undefined) articleChecks.push({ name: f.file, expected: f.isArticle, got: a.isArticle });
 }
 
@@ -148,6 +152,8 @@ report(
   bySet((r) => r.set === 'fixtures'),
 );
 
+reportByLanguage(rows.filter((r) => r.set === 'fixtures' || r.set.startsWith('pages-')));
+
 console.log(`\n== isArticle sanity (${articleChecks.length})`);
 for (const c of articleChecks)
   console.log(`  ${c.got === c.expected ? 'ok   ' : 'WRONG'} ${c.name} expected=${c.expected} got=${c.got}`);
@@ -155,3 +161,23 @@ const pages = rows.filter((r) => r.set.startsWith('pages-'));
 console.log(
   `\npages judged articles: ${pages.filter((r) => r.a.isArticle).length}/${pages.length}; analysis time for ${pages.length} pages (parse included): ${tPages.toFixed(0)} ms`,
 );
+
+/** Precision and recall per language over our fixtures and the corpus pages (zh-Hans/zh-Hant count as zh). */
+function reportByLanguage(rs: Row[]) {
+  const groups = new Map<string, Row[]>();
+  for (const r of rs) {
+    const lang = (r.lang ?? 'other').replace(/^zh.*/, 'zh');
+    groups.set(lang, [...(groups.get(lang) ?? []), r]);
+  }
+  console.log('\n== by language (fixtures + corpus pages): n, espionage, precision, recall, false positives');
+  const langs = [...groups.keys()].sort((a, b) => (groups.get(b)?.length ?? 0) - (groups.get(a)?.length ?? 0));
+  for (const lang of langs) {
+    const g = groups.get(lang)!;
+    const tp = g.filter((r) => r.expected && r.a.espionage).length;
+    const fp = g.filter((r) => !r.expected && r.a.espionage).length;
+    const pos = g.filter((r) => r.expected).length;
+    console.log(
+      `  ${lang.padEnd(6)} n=${String(g.length).padStart(3)}  espionage=${String(pos).padStart(2)}  precision ${pct(tp / (tp + fp)).padStart(6)}  recall ${pct(tp / pos).padStart(6)}  FP ${fp}`,
+    );
+  }
+}

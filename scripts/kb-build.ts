@@ -12,6 +12,8 @@ import { KbValidationError, validateKb } from '../core/kb/validate';
 import { buildSearchIndex, toSearchDocs } from '../core/search/search';
 import { buildMatcherData } from '../core/engine/analyze';
 import { kbMeta } from '../core/kb/meta';
+import { freshnessWarnings } from '../core/kb/freshness';
+import { compileCueSets } from '../core/engine/references';
 import { checkLexiconFile } from '../core/engine/lexicon-check';
 import type { LexiconFile } from '../core/engine/lexicon';
 import { LEXICON_FILES } from '../core/engine/lexicon-files';
@@ -58,6 +60,8 @@ export function buildKb(root = process.cwd()): { count: number } {
     }
     throw err;
   }
+  // Old asOf dates and facts that ended after asOf warn; an asOf in the future already failed above.
+  for (const w of freshnessWarnings(entries, today)) console.warn(`warning: ${w}`);
   const out = join(root, GENERATED_DIR);
   mkdirSync(out, { recursive: true });
   const write = (name: string, data: unknown) => writeFileSync(join(out, name), JSON.stringify(data));
@@ -67,6 +71,7 @@ export function buildKb(root = process.cwd()): { count: number } {
   write('kb-search-index.json', buildSearchIndex(docs));
   write('kb-matcher.json', buildMatcherData(toMatcherPatterns(entries)));
   write('kb-meta.json', kbMeta(entries));
+  write('kb-cues.json', compileCueSets(entries));
   return { count: entries.length };
 }
 

@@ -95,7 +95,10 @@ function isPageText(v: unknown): v is PageText {
     Number.isInteger(v.titleEnd) &&
     (v.titleEnd as number) >= 0 &&
     (v.titleEnd as number) <= v.text.length &&
-    isPageFacts(v.facts)
+    isPageFacts(v.facts) &&
+    (v.published === undefined || (typeof v.published === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.published))) &&
+    (v.declaredLang === undefined ||
+      (typeof v.declaredLang === 'string' && /^[A-Za-z0-9_-]{1,35}$/.test(v.declaredLang)))
   );
 }
 
@@ -103,7 +106,13 @@ function isPageText(v: unknown): v is PageText {
 function cleanPageText(p: PageText): PageText {
   const facts = {} as Record<string, boolean | number>;
   for (const k of [...FACT_FLAGS, ...FACT_COUNTS]) facts[k] = p.facts[k];
-  return { text: p.text, titleEnd: p.titleEnd, facts: facts as unknown as PageFacts };
+  return {
+    text: p.text,
+    titleEnd: p.titleEnd,
+    facts: facts as unknown as PageFacts,
+    ...(p.published !== undefined ? { published: p.published } : {}),
+    ...(p.declaredLang !== undefined ? { declaredLang: p.declaredLang } : {}),
+  };
 }
 
 /** Returns the message if it is well formed, else undefined. */

@@ -87,7 +87,7 @@ interface Judged {
   entityHits: Hit[];
 }
 
-function judge(text: string, hits: Hit[], isArticle: boolean, options: AnalyzeOptions): Judged {
+function judge(text: string, hits: Hit[], isArticle: boolean, options: AnalyzeOptions, declared?: string): Judged {
   const { matcher } = options;
   const lexicon = options.lexicon ?? getDefaultLexicon();
   const window = options.contextWindow ?? CONTEXT_WINDOW;
@@ -123,7 +123,7 @@ function judge(text: string, hits: Hit[], isArticle: boolean, options: AnalyzeOp
     if (matcher.requiresContext(h.pattern) && !hasCueNear(h.start)) needDocContext.push(h);
     else counted.push(h);
   }
-  const lang = detectLang(text);
+  const lang = detectLang(text, declared);
   const verdict = classifyHits({
     hits: counted,
     patterns: matcher,
@@ -194,7 +194,7 @@ export function analyzePageText(page: PageText, options: AnalyzeOptions): Analys
   const text = page.text.length > MAX_TEXT ? page.text.slice(0, MAX_TEXT) : page.text;
   const hits = runSteps(scanSteps(options.matcher, text));
   const isArticle = looksLikeArticle(page.facts, text.slice(page.titleEnd));
-  const j = judge(text, hits, isArticle, options);
+  const j = judge(text, hits, isArticle, options, page.declaredLang);
   const found: TextMention[] = [];
   for (const h of j.entityHits)
     if (h.start >= page.titleEnd) found.push({ id: options.matcher.id(h.pattern), start: h.start, end: h.end });

@@ -6,6 +6,7 @@
  * bundled into the script injected into article pages.
  */
 import { isProbablyArticle } from './gate';
+import { declaredLang, publishedDate } from './page-meta';
 import { collectTextSteps, findRegionSteps, linkDensity, locate, type RegionText } from './region';
 import type { Mention } from './types';
 
@@ -40,6 +41,10 @@ export interface PageText {
   /** Characters of `text` before the region's own text (the title line). */
   titleEnd: number;
   facts: PageFacts;
+  /** The article's publication date (YYYY-MM-DD) from its metadata, when it has one. */
+  published?: string;
+  /** The language the page declares (<html lang>), a hint for the detector. */
+  declaredLang?: string;
 }
 
 /** A mention as offsets in PageText.text (what the text half returns). */
@@ -100,7 +105,12 @@ export function* readPageSteps(doc: Document): Generator<void, { region: RegionT
   const root = (yield* findRegionSteps(doc)) ?? doc.body ?? doc.documentElement;
   const region = yield* collectTextSteps(root, doc.title ?? '');
   const text = region.text.length > MAX_TEXT ? region.text.slice(0, MAX_TEXT) : region.text;
-  return { region, page: { text, titleEnd: region.titleEnd, facts: pageFacts(doc, root, region, gatePassed) } };
+  const page: PageText = { text, titleEnd: region.titleEnd, facts: pageFacts(doc, root, region, gatePassed) };
+  const published = publishedDate(doc);
+  const lang = declaredLang(doc);
+  if (published) page.published = published;
+  if (lang) page.declaredLang = lang;
+  return { region, page };
 }
 
 /** Maps mentions found in the region's text back to the page's text nodes. */
