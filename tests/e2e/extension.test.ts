@@ -176,7 +176,8 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(browser.foreignRequests).toEqual([]);
     // The browser itself may ask our server for /favicon.ico; nothing else but our pages.
     const unexpected = server.requests.filter(
-      (p) => !p.startsWith('/fixtures/') && !p.startsWith('/corpus/') && p !== '/favicon.ico',
+      (p) =>
+        !p.startsWith('/fixtures/') && !p.startsWith('/articles/') && !p.startsWith('/corpus/') && p !== '/favicon.ico',
     );
     expect(unexpected).toEqual([]);
   });

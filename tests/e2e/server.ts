@@ -7,6 +7,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 export const FIXTURE_DIR = resolve('tests/fixtures/pages');
+/** Our article fixtures in every language (tests/fixtures/articles, with per-language folders). */
+export const ARTICLE_DIR = resolve('tests/fixtures/articles');
 export const CORPUS_DIR = resolve(process.env.SPYGLASS_CORPUS ?? '../shared/corpus');
 
 const TYPES: Record<string, string> = {
@@ -41,7 +43,14 @@ export async function startServer(): Promise<StaticServer> {
       res.end(html ?? 'not found');
       return;
     }
-    const base = root === 'fixtures' ? FIXTURE_DIR : root === 'corpus' ? join(CORPUS_DIR, 'pages') : undefined;
+    const base =
+      root === 'fixtures'
+        ? FIXTURE_DIR
+        : root === 'articles'
+          ? ARTICLE_DIR
+          : root === 'corpus'
+            ? join(CORPUS_DIR, 'pages')
+            : undefined;
     const file = base ? normalize(join(base, ...rest.map(decodeURIComponent))) : undefined;
     if (!base || !file || !file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' });
