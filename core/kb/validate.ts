@@ -5,6 +5,8 @@
  */
 import * as v from 'valibot';
 import { CLAIM_KINDS, EntrySchema, type Entry } from './schema';
+import { linkProblems } from './rules-links';
+import { defaultSourcePolicy, deniedSourceUrls, type SourcePolicy } from './source-policy';
 
 export interface KbFile {
   /** Path shown in messages, relative to the repository root. */
@@ -13,6 +15,10 @@ export interface KbFile {
   data: unknown;
   /** Set when the file is not valid JSON. */
   parseError?: string;
+  /** Not an entry file: carries only problems found while merging the layers (an aliases file). */
+  notice?: true;
+  /** Problems found before validation (layers.ts), reported with the others. */
+  problems?: KbProblem[];
 }
 
 export interface KbProblem {
@@ -41,13 +47,17 @@ export function aliasKey(text: string, caseSensitive: boolean): string {
 export interface ValidateOptions {
   /** "Today" for the asOf-in-the-future rule, as YYYY-MM-DD. */
   today: string;
+  /** Denied and primary publishers (defaults to assets/sources/); a denied source fails validation. */
+  sourcePolicy?: SourcePolicy;
 }
 
 export function validateKb(files: KbFile[], options: ValidateOptions): Entry[] {
   const problems: KbProblem[] = [];
   const entries: { file: string; entry: Entry }[] = [];
 
-  for (const { file, data, parseError } of files) {
+  for (const { file, data, parseError, notice, problems: early } of files) {
+    if (early) problems.push(...early);
+    if (notice) continue;
     if (parseError !== undefined) {
       problems.push({ file, id: '(unparsed)', field: '(file)', message: `invalid JSON: ${parseError}` });
       continue;
@@ -81,14 +91,13 @@ export function validateKb(files: KbFile[], options: ValidateOptions): Entry[] {
       if (!byId.has(rid)) p(`related.${i}`, `unknown related id "${rid}"`);
       if (rid === entry.id) p(`related.${i}`, 'an entry cannot be related to itself');
     });
+    for (const d of deniedSourceUrls(entry, options.sourcePolicy ?? defaultSourcePolicy()))
+      p(d.field, `${d.url} is on the denied list (${d.rule.pattern}: ${d.rule.reason})`);
     if (entry.asOf > options.today) p('asOf', `"${entry.asOf}" is in the future (today is ${options.today})`);
     if (CLAIM_KINDS.includes(entry.kind) && !entry.claim)
       p('claim', `kind "${entry.kind}" must state who claimed what against whom (claim)`);
-    if (entry.chinaRelated) {
-      if (!entry.nameZh) p('nameZh', 'China-related entries need a Chinese name');
-      if (!entry.aliases.some((a) => a.lang === 'zh-Hans'))
-        p('aliases', 'China-related entries need at least one Simplified Chinese alias');
-    }
+    // A Chinese name is given only where one is really used (issue 13): a China-related entry may
+    // have none, and `kb:stats` lists those.
     entry.dates.forEach((d, i) => {
       if (d.end && d.end < d.start) p(`dates.${i}.end`, `end ${d.end} is before start ${d.start}`);
     });
@@ -100,6 +109,8 @@ export function validateKb(files: KbFile[], options: ValidateOptions): Entry[] {
         return;
       }
       seen.add(key);
+      // A disputed name is never matched, so several entries may list it.
+      if (a.disputed) return;
       // An alias may be shared only when letter case tells the entries apart: both sides are
       // case-sensitive and spelt differently. Otherwise a mention would be ambiguous. Checked
       // against every earlier owner, so the verdict does not depend on file order.
@@ -113,6 +124,8 @@ export function validateKb(files: KbFile[], options: ValidateOptions): Entry[] {
       else aliasOwners.set(looseKey, [...owners, { id: entry.id, text: a.text, caseSensitive: a.caseSensitive }]);
     });
   }
+
+  problems.push(...linkProblems(entries, byId));
 
   if (problems.length > 0) throw new KbValidationError(problems);
   return entries.map((e) => e.entry).sort((a, b) => a.id.localeCompare(b.id));
