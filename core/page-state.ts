@@ -70,5 +70,6 @@ export interface AnalyzeReply {
   view: PageView;
   references?: ArticleReference[];
   event?: ArticleEvent;
-  patternNames?: PatternName[];
+  /** Names in vendor patterns, with their offsets in the page text (painted quietly). */
+  patternNames?: (PatternName & { start: number; end: number })[];
 }
