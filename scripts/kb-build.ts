@@ -3,7 +3,7 @@
  * extension loads only what it uses: matcher data for the content script, entry
  * records and a prebuilt Fuse index for the popup and cards. Run at every build.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toMatcherPatterns } from '../core/kb/compile';
@@ -17,6 +17,8 @@ import { compileCueSets } from '../core/engine/references';
 import { checkLexiconFile } from '../core/engine/lexicon-check';
 import type { LexiconFile } from '../core/engine/lexicon';
 import { LEXICON_FILES } from '../core/engine/lexicon-files';
+import { DEFAULT_MODEL } from '../core/engine/lexicon';
+import { compileTopicCues } from '../core/engine/topic-cues';
 
 export const GENERATED_DIR = '.generated';
 export const LEXICON_DIR = 'assets/lexicon';
@@ -47,8 +49,24 @@ export function readLexicons(root = process.cwd()): LexiconFile[] {
   return files;
 }
 
+/** The naming patterns' regular expressions (assets/naming/patterns.json), when the file exists. */
+/** Ordinary words (assets/naming/common-words.json), when the file exists. */
+export function commonWords(root: string): string[] {
+  const file = join(root, 'assets/naming/common-words.json');
+  if (!existsSync(file)) return [];
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return [data.words, data.elements].flatMap((l) => (Array.isArray(l) ? l.filter((w) => typeof w === 'string') : []));
+}
+
+export function namingRegexes(root: string): string[] {
+  const file = join(root, 'assets/naming/patterns.json');
+  if (!existsSync(file)) return [];
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { patterns?: { regex?: unknown }[] };
+  return (data.patterns ?? []).map((p) => p.regex).filter((r): r is string => typeof r === 'string');
+}
+
 export function buildKb(root = process.cwd()): { count: number } {
-  readLexicons(root);
+  const lexicons = readLexicons(root);
   const today = new Date().toISOString().slice(0, 10);
   let entries;
   try {
@@ -61,7 +79,7 @@ export function buildKb(root = process.cwd()): { count: number } {
     throw err;
   }
   // Old asOf dates and facts that ended after asOf warn; an asOf in the future already failed above.
-  for (const w of freshnessWarnings(entries, today)) console.warn(`warning: ${w}`);
+  for (const w of freshnessWarnings(entries, today, 20)) console.warn(`warning: ${w}`);
   const out = join(root, GENERATED_DIR);
   mkdirSync(out, { recursive: true });
   const write = (name: string, data: unknown) => writeFileSync(join(out, name), JSON.stringify(data));
@@ -69,9 +87,19 @@ export function buildKb(root = process.cwd()): { count: number } {
   write('kb-entries.json', entries);
   write('kb-search-docs.json', docs);
   write('kb-search-index.json', buildSearchIndex(docs));
-  write('kb-matcher.json', buildMatcherData(toMatcherPatterns(entries)));
+  const names = toMatcherPatterns(entries);
+  write('kb-matcher.json', buildMatcherData(names));
   write('kb-meta.json', kbMeta(entries));
   write('kb-cues.json', compileCueSets(entries));
+  // The topic gate's cue list (core/engine/topic-cues.ts), bundled into the content script.
+  const topic = {
+    lexicons,
+    model: DEFAULT_MODEL,
+    names,
+    patternRegexes: namingRegexes(root),
+    commonWords: commonWords(root),
+  };
+  write('topic-cues.json', compileTopicCues(topic).cues);
   return { count: entries.length };
 }
 

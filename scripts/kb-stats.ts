@@ -1,11 +1,13 @@
 /**
  * Prints figures about the validated knowledge base, as plain aligned text: entries per
- * kind and per alias language, Chinese coverage, and the oldest and newest "as of" dates.
+ * kind and per alias language, Chinese coverage (also of allegations and actions per direction),
+ * freshness (old asOf dates, dated facts that ended after asOf), and the oldest and newest "as of" dates.
  *   npx tsx scripts/kb-stats.ts
  */
 import { readKbFiles } from '../core/kb/load-node';
 import { kbMeta } from '../core/kb/meta';
-import { KINDS, LANGS, type Entry } from '../core/kb/schema';
+import { freshnessReport, STALE_AFTER_MONTHS } from '../core/kb/freshness';
+import { CLAIM_KINDS, KINDS, LANGS, type Entry } from '../core/kb/schema';
 import { KbValidationError, validateKb } from '../core/kb/validate';
 
 const today = new Date().toISOString().slice(0, 10);
@@ -29,6 +31,19 @@ const likelyZhWithoutNameZh = entries.filter((e) => (e.country === 'CN' || e.chi
 const aliasesByLang = new Map<string, number>(LANGS.map((l) => [l, 0]));
 for (const e of entries) for (const a of e.aliases) aliasesByLang.set(a.lang, (aliasesByLang.get(a.lang) ?? 0) + 1);
 
+const fresh = freshnessReport(entries, today);
+// Chinese summaries of claim entries, per direction of the claim ("CN>US", "US>CN"…).
+const claimEntries = entries.filter((e) => CLAIM_KINDS.includes(e.kind));
+const byDirection = new Map<string, { all: number; zh: number; checked: number }>();
+for (const e of claimEntries) {
+  const key = e.claim ? `${e.claim.byParty}>${e.claim.againstParty}` : '(no claim)';
+  const row = byDirection.get(key) ?? { all: 0, zh: 0, checked: 0 };
+  row.all++;
+  if (e.summaryZh) row.zh++;
+  if (e.claim?.responseCheckedOn) row.checked++;
+  byDirection.set(key, row);
+}
+
 const meta = kbMeta(entries);
 const rows: [string, string | number][] = [
   ['entries', entries.length],
@@ -40,6 +55,14 @@ const rows: [string, string | number][] = [
   ['China-related', entries.filter((e) => e.chinaRelated).length],
   ['China-related without Chinese names', chinaWithoutZh.length],
   ['country CN or China-related without nameZh', likelyZhWithoutNameZh.length],
+  ['allegations/actions', claimEntries.length],
+  ['  with summaryZh', claimEntries.filter((e) => e.summaryZh).length],
+  ['  with responseCheckedOn', claimEntries.filter((e) => e.claim?.responseCheckedOn).length],
+  ...[...byDirection]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([dir, r]): [string, string] => [`  ${dir} summaryZh / checked`, `${r.zh}/${r.all} ${r.checked}/${r.all}`]),
+  [`asOf older than ${STALE_AFTER_MONTHS} months`, fresh.stale.length],
+  ['dated facts ended after asOf', fresh.lapsed.length],
   ['oldest asOf', entries.length ? meta.asOf : '-'],
   ['newest asOf', entries.length ? meta.newestAsOf : '-'],
 ];
@@ -55,3 +78,12 @@ const list = (title: string, items: Entry[]) => {
 };
 list('China-related without Chinese names', chinaWithoutZh);
 list('Country CN or China-related without nameZh', likelyZhWithoutNameZh);
+
+if (fresh.stale.length > 0) {
+  console.log(`\nasOf older than ${STALE_AFTER_MONTHS} months:`);
+  for (const s of fresh.stale) console.log(`  ${s.id} (asOf ${s.asOf})`);
+}
+if (fresh.lapsed.length > 0) {
+  console.log('\nDated facts that ended after asOf (the entry may not say what happened):');
+  for (const l of fresh.lapsed) console.log(`  ${l.id} ${l.field} "${l.label}" ended ${l.end}, asOf ${l.asOf}`);
+}

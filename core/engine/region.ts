@@ -371,7 +371,9 @@ export function* collectTextSteps(root: Element, title = ''): Generator<void, Re
     } else if (node.nodeType === TEXT) {
       const data = (node as Text).data;
       if (data.length > 0) {
-        push(data, node as Text);
+        // Line breaks inside a text node are layout, not paragraphs: only block boundaries put a
+        // "\n" in the text (references in words look for their cues within one paragraph).
+        push(data.indexOf('\n') >= 0 ? data.replace(/[\n\r]/g, ' ') : data, node as Text);
         if (inLink > 0) linkChars += data.length;
         const solid = solidLength(data);
         solidChars += solid;
