@@ -8,6 +8,8 @@ export interface SearchDoc {
   name: string;
   nameZh?: string;
   aliases: string[];
+  /** Entries tied to this one (typed links, related ids, topic members, both directions), shown with it. */
+  tied?: string[];
 }
 
 export const SEARCH_OPTIONS: IFuseOptions<SearchDoc> = {
@@ -23,14 +25,37 @@ export const SEARCH_OPTIONS: IFuseOptions<SearchDoc> = {
   minMatchCharLength: 1,
 };
 
+/** Tie kinds shown with a hit: the same group under another entry, sub-groups, parents, agencies… (not every tool used). */
+const TIES = new Set(['same-as', 'overlaps', 'sub-group-of', 'parent-of', 'attributed-to', 'part-of', 'disputed']);
+/** Tied entries listed groups first, then agencies, operations, malware, the rest. */
+const TIE_KIND_ORDER: readonly Kind[] = ['threat-actor', 'organization', 'operation', 'malware', 'allegation', 'action'];
+
 export function toSearchDocs(entries: readonly Entry[]): SearchDoc[] {
-  return entries.map((e) => ({
-    id: e.id,
-    kind: e.kind,
-    name: e.name,
-    ...(e.nameZh ? { nameZh: e.nameZh } : {}),
-    aliases: e.aliases.map((a) => a.text),
-  }));
+  const ids = new Set(entries.map((e) => e.id));
+  const tied = new Map<string, Set<string>>(entries.map((e) => [e.id, new Set<string>()]));
+  const tie = (a: string, b: string) => {
+    if (a === b || !ids.has(a) || !ids.has(b)) return;
+    tied.get(a)!.add(b);
+    tied.get(b)!.add(a);
+  };
+  for (const e of entries) {
+    for (const r of e.related) tie(e.id, r);
+    for (const m of e.members ?? []) tie(e.id, m);
+    for (const l of e.links ?? []) if (TIES.has(l.type)) tie(e.id, l.id);
+  }
+  const kindOf = new Map(entries.map((e) => [e.id, e.kind]));
+  const rank = (id: string) => TIE_KIND_ORDER.indexOf(kindOf.get(id)!) >>> 0;
+  return entries.map((e) => {
+    const t = [...tied.get(e.id)!].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    return {
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      ...(e.nameZh ? { nameZh: e.nameZh } : {}),
+      aliases: e.aliases.map((a) => a.text),
+      ...(t.length > 0 ? { tied: t } : {}),
+    };
+  });
 }
 
 export type SearchIndexJson = ReturnType<FuseIndex<SearchDoc>['toJSON']>;
@@ -42,13 +67,23 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndexJson {
 export interface SearchHit {
   doc: SearchDoc;
   score: number;
+  /** Set when the entry is shown because it is tied to a hit (the hit's id), not because it matched. */
+  via?: string;
 }
+
+/** Hits whose tied entries are shown with them (the best few, if close), and how many ties each. */
+const TIED_FROM = 3;
+const TIES_PER_HIT = 3;
+const TIED_SCORE = 0.25;
 
 export type Searcher = (query: string, limit?: number) => SearchHit[];
 
+/** Characters of a query that are searched. */
+export const MAX_QUERY = 100;
+
 /** Above this many documents, a bigram prefilter picks candidates before the fuzzy pass. */
-export const PREFILTER_ABOVE = 1500;
-const CANDIDATES = 300;
+export const PREFILTER_ABOVE = 400;
+const CANDIDATES = 100;
 
 function bigrams(text: string): Set<string> {
   const t = ` ${text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ')} `;
@@ -96,11 +131,13 @@ export function createSearcher(docs: readonly SearchDoc[], index: SearchIndexJso
     const subset = prefilter(q).map((i) => docs[i]!);
     return new Fuse(subset, SEARCH_OPTIONS).search(q, { limit });
   };
+  const byId = new Map(docs.map((d) => [d.id, d]));
   return (query, limit = 20) => {
-    const q = query.normalize('NFKC').trim();
+    // Names are short: a longer query (a pasted paragraph) is cut, or the fuzzy pass would crawl.
+    const q = query.normalize('NFKC').trim().slice(0, MAX_QUERY);
     if (q.length === 0) return [];
     const lower = q.toLowerCase();
-    return run(q, Math.max(limit * 2, 24))
+    const hits: SearchHit[] = run(q, Math.max(limit * 2, 24))
       .map((r) => {
         // Fuse favours documents that match in several fields; readers expect the entry whose own
         // name is closest to what they typed, so blend in the best edit distance to a name.
@@ -110,7 +147,27 @@ export function createSearcher(docs: readonly SearchDoc[], index: SearchIndexJso
       })
       .sort((a, b) => a.score - b.score)
       .slice(0, limit);
+    return withTied(hits, limit);
   };
+
+  /** Each of the best hits is followed by the entries tied to it ("61398" → PLA Unit 61398, then APT1). */
+  function withTied(hits: SearchHit[], limit: number): SearchHit[] {
+    const shown = new Set(hits.map((h) => h.doc.id));
+    const out: SearchHit[] = [];
+    hits.forEach((h, i) => {
+      out.push(h);
+      if (i >= TIED_FROM || h.score > TIED_SCORE) return;
+      let n = 0;
+      for (const id of h.doc.tied ?? []) {
+        const d = byId.get(id);
+        if (!d || shown.has(id) || n >= TIES_PER_HIT) continue;
+        shown.add(id);
+        n++;
+        out.push({ doc: d, score: h.score, via: h.doc.id });
+      }
+    });
+    return out.slice(0, limit);
+  }
 }
 
 /** Levenshtein distance divided by the longer length (0 = same, 1 = nothing shared). */
