@@ -28,7 +28,14 @@ export const SEARCH_OPTIONS: IFuseOptions<SearchDoc> = {
 /** Tie kinds shown with a hit: the same group under another entry, sub-groups, parents, agencies… (not every tool used). */
 const TIES = new Set(['same-as', 'overlaps', 'sub-group-of', 'parent-of', 'attributed-to', 'part-of', 'disputed']);
 /** Tied entries listed groups first, then agencies, operations, malware, the rest. */
-const TIE_KIND_ORDER: readonly Kind[] = ['threat-actor', 'organization', 'operation', 'malware', 'allegation', 'action'];
+const TIE_KIND_ORDER: readonly Kind[] = [
+  'threat-actor',
+  'organization',
+  'operation',
+  'malware',
+  'allegation',
+  'action',
+];
 
 export function toSearchDocs(entries: readonly Entry[]): SearchDoc[] {
   const ids = new Set(entries.map((e) => e.id));

@@ -58,6 +58,72 @@ describe('search over the real knowledge base', () => {
   });
 });
 
+describe("search by any vendor's name, with the entries tied to the hit", () => {
+  test.each([
+    ['Fancy Bear', 'apt28'],
+    ['Forest Blizzard', 'apt28'],
+    ['STRONTIUM', 'apt28'],
+    ['Sofacy', 'apt28'],
+    ['Mint Sandstorm', 'apt35'],
+    ['Seashell Blizzard', 'sandworm'],
+  ])('%j finds %s first', (query, id) => {
+    expect(search(query, 5)[0]?.doc.id).toBe(id);
+  });
+
+  test('"61398" shows PLA Unit 61398 and, tied to it, APT1', () => {
+    const hits = search('61398', 6);
+    expect(hits[0]?.doc.id).toBe('pla-unit-61398');
+    expect(hits.find((h) => h.doc.id === 'apt1')).toMatchObject({ via: 'pla-unit-61398' });
+  });
+
+  const mini = toSearchDocs(
+    validateKb(
+      [
+        [
+          'grp-a',
+          'threat-actor',
+          'Alpha Bravo',
+          [
+            { id: 'grp-b', type: 'sub-group-of' },
+            { id: 'tool-c', type: 'uses' },
+          ],
+        ],
+        ['grp-b', 'threat-actor', 'Charlie Delta', []],
+        ['tool-c', 'malware', 'Echo Foxtrot', []],
+        ['org-d', 'organization', 'Golf Hotel', []],
+      ].map(([id, kind, name, links]) => ({
+        file: `assets/kb/${kind as string}/${id as string}.json`,
+        data: {
+          id,
+          kind,
+          name,
+          aliases: [{ text: name, lang: 'en' }],
+          summary: 'S.',
+          details: [],
+          dates: [],
+          related: id === 'org-d' ? ['grp-b'] : [],
+          sources: [{ url: 'https://example.org/', title: 'T', publisher: 'P' }],
+          asOf: '2026-01-01',
+          links,
+        },
+      })),
+      { today },
+    ),
+  );
+  const searchMini = createSearcher(mini, buildSearchIndex(mini));
+
+  test.each([
+    ['Alpha Bravo', ['grp-a', 'grp-b']],
+    ['Charlie Delta', ['grp-b', 'grp-a', 'org-d']],
+    ['Echo Foxtrot', ['tool-c']],
+  ])('%j lists its ties after it (links both ways and related ids; "uses" is not a tie)', (query, ids) => {
+    const hits = searchMini(query, 10);
+    expect(hits.slice(0, ids.length).map((h) => h.doc.id)).toEqual(ids);
+    expect(hits.slice(1, ids.length).every((h) => h.via === ids[0])).toBe(true);
+    expect(hits[0]?.via).toBeUndefined();
+  });
+});
+
 describe('search index', () => {
   test('round-trips through JSON and gives the same results', () => {
     const revived = JSON.parse(JSON.stringify(index)) as SearchIndexJson;

@@ -1,0 +1,444 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parseImportConfig, type ImportConfig } from '../../core/kb/import/config';
+import { ImportInputError, parseThreatNaming } from '../../core/kb/import/inputs';
+import {
+  attackIdEvidence,
+  clusterRecords,
+  mispRelationEvidence,
+  relationFor,
+  type Evidence,
+  type SourceRecord,
+} from '../../core/kb/import/merge-rules';
+import { nameFlags, nameRules, skipReason, slugify, splitNames } from '../../core/kb/import/names';
+import { sourcePicker } from '../../core/kb/import/sources';
+import { runImport, type ImportInput } from '../../core/kb/import/run';
+import type { Entry } from '../../core/kb/schema';
+import { defaultPatterns } from '../../core/naming/patterns';
+import { importToRoot } from '../../scripts/kb-import';
+
+const root = resolve(import.meta.dirname, '../..');
+const fixtureDir = join(root, 'tests/fixtures/threat-naming');
+
+function rawInputs(dir = fixtureDir): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const f of readdirSync(dir)) if (f.endsWith('.json')) raw[f] = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+  return raw;
+}
+const json = (p: string) => JSON.parse(readFileSync(join(root, p), 'utf8')) as unknown;
+const config: ImportConfig = parseImportConfig({
+  commonWords: json('assets/naming/common-words.json'),
+  countries: json('assets/naming/countries.json'),
+  producers: json('assets/naming/producers.json'),
+  sourceDomains: json('assets/naming/source-domains.json'),
+});
+const rules = nameRules(config.commonWords);
+
+function run(over: Partial<ImportInput> = {}) {
+  return runImport({
+    data: parseThreatNaming(rawInputs()),
+    config,
+    patterns: defaultPatterns(),
+    hand: [],
+    existingAtlas: [],
+    ...over,
+  });
+}
+const byId = (r: ReturnType<typeof run>) =>
+  new Map(r.files.map((f) => [(JSON.parse(f.content) as Entry).id, JSON.parse(f.content) as Entry]));
+const alias = (e: Entry | undefined, text: string) => e?.aliases.find((a) => a.text === text);
+
+describe('merge rules', () => {
+  test.each<[Evidence, boolean, boolean, string]>([
+    ['attack-id', false, false, 'same-group'],
+    ['attack-id', false, true, 'disputed'],
+    ['attack-ref', false, false, 'same-group'],
+    ['same-primary', false, false, 'same-group'],
+    ['same-primary', true, false, 'disputed'],
+    ['primary-name', false, false, 'same-group'],
+    ['primary-name', false, true, 'disputed'],
+    ['shared-name', false, false, 'same-group'],
+    ['shared-name', true, false, 'disputed'],
+    ['misp-similar', false, false, 'overlaps'],
+    ['misp-overlaps', false, true, 'overlaps'],
+    ['misp-part-of', false, false, 'sub-group'],
+  ])(
+    '%s (name claimed twice in one set: %s, same set on both sides: %s) -> %s',
+    (ev, nameAmbiguous, sourceClash, want) => {
+      expect(relationFor(ev, { nameAmbiguous, sourceClash })).toBe(want);
+    },
+  );
+
+  test.each([
+    [1, false, 'attack-id'],
+    [2, false, 'attack-ref'],
+    [1, true, 'attack-ref'],
+  ] as const)('an ATT&CK id listed %i time(s), only in refs %s -> %s', (n, refs, want) => {
+    expect(attackIdEvidence(n, refs)).toBe(want);
+  });
+
+  test.each([
+    ['similar', 'misp-similar'],
+    ['overlaps', 'misp-overlaps'],
+    ['part-of', 'misp-part-of'],
+    ['uses', undefined],
+    ['targets', undefined],
+  ])('MISP relation %s -> %s', (type, want) => {
+    expect(mispRelationEvidence(type)).toBe(want);
+  });
+
+  const rec = (key: string, source: SourceRecord['source'], primary: string, names: string[]): SourceRecord => ({
+    key,
+    source,
+    primaryKeys: [primary.toLowerCase()],
+    nameKeys: [primary, ...names].map((n) => n.toLowerCase()),
+  });
+
+  test.each([
+    {
+      what: 'two data sets sharing a name become one group',
+      records: [rec('attack:G1', 'attack', 'APT9', ['Nine']), rec('misp:1', 'misp', 'Nine', [])],
+      clusters: [['attack:G1', 'misp:1']],
+      relations: [],
+    },
+    {
+      what: 'a name two MISP records claim links nothing',
+      records: [
+        rec('misp:1', 'misp', 'One', ['Both']),
+        rec('misp:2', 'misp', 'Two', ['Both']),
+        rec('attack:G1', 'attack', 'Atk', ['Both']),
+      ],
+      clusters: [['attack:G1'], ['misp:1'], ['misp:2']],
+      relations: ['disputed', 'disputed'],
+    },
+    {
+      what: 'a second record of the same set cannot join: the link is disputed',
+      records: [rec('attack:G1', 'attack', 'X', ['Y']), rec('misp:1', 'misp', 'X', []), rec('misp:2', 'misp', 'Y', [])],
+      clusters: [['attack:G1', 'misp:1'], ['misp:2']],
+      relations: ['disputed'],
+    },
+  ])('$what', ({ records, clusters, relations }) => {
+    const c = clusterRecords(records, []);
+    expect(c.clusters).toEqual(clusters);
+    expect(c.relations.map((r) => r.relation)).toEqual(relations);
+  });
+
+  test('an ATT&CK id beats a shared name, and MISP "similar" is an overlap, not a merge', () => {
+    const c = clusterRecords(
+      [rec('attack:G1', 'attack', 'A', []), rec('misp:1', 'misp', 'B', []), rec('misp:2', 'misp', 'C', [])],
+      [
+        { a: 'misp:1', b: 'attack:G1', evidence: 'attack-id' },
+        { a: 'misp:2', b: 'misp:1', evidence: 'misp-similar' },
+      ],
+    );
+    expect(c.clusters).toEqual([['attack:G1', 'misp:1'], ['misp:2']]);
+    expect(c.relations).toMatchObject([{ relation: 'overlaps' }]);
+  });
+});
+
+describe('names', () => {
+  test.each([
+    ['Turla, Waterbug, Venomous Bear', ['Turla', 'Waterbug', 'Venomous Bear']],
+    ['APT37（Reaper）', ['APT37', 'Reaper']],
+    ['核危机行动（Operation NuclearCrisis）', ['核危机行动', 'Operation NuclearCrisis']],
+  ])('splitNames(%j)', (raw, want) => {
+    expect(splitNames(raw)).toEqual(want);
+  });
+
+  test.each([
+    // text, kind, caseSensitive, requiresContext, dropped
+    ['APT28', 'threat-actor', true, false, false],
+    ['TG-4127', 'threat-actor', true, false, false],
+    ['Sidewinder', 'threat-actor', true, true, false],
+    ['Patchwork', 'threat-actor', true, true, false],
+    ['Tick', 'threat-actor', true, true, false],
+    ['Platinum', 'threat-actor', true, true, false],
+    ['GALLIUM', 'threat-actor', true, true, false],
+    ['Mercury', 'threat-actor', true, true, false],
+    ['Lazarus', 'threat-actor', true, true, false],
+    ['Equation', 'threat-actor', true, true, false],
+    ['Turla', 'threat-actor', true, false, false],
+    ['Fancy Bear', 'threat-actor', true, true, false],
+    ['Night Dragon', 'operation', true, true, false],
+    ['Kimsuky', 'threat-actor', true, false, false],
+    ['Sakula', 'malware', true, true, false],
+    ['Crutch', 'malware', true, true, true],
+    ['Snake', 'malware', true, true, true],
+    ['Calendar', 'malware', true, true, true],
+    ['Mimikatz', 'malware', true, true, false],
+    ['Cobalt Strike', 'malware', true, true, false],
+    ['PlugX', 'malware', false, false, false],
+    ['沙虫', 'threat-actor', false, true, false],
+  ] as const)('%s (%s): caseSensitive %s, requiresContext %s, dropped %s', (text, kind, cs, rc, drop) => {
+    const f = nameFlags(text, rules, { kind });
+    expect([f.caseSensitive, f.requiresContext, f.drop !== undefined]).toEqual([cs, rc, drop]);
+  });
+
+  test.each([
+    ['G0007', 'an ATT&CK id (kept as attackId)'],
+    ['7', 'too short to match'],
+    ['16', 'a bare number'],
+    ['Unknown', 'a generic label'],
+    ['Fancy Bear', undefined],
+  ])('skipReason(%j) = %j', (text, want) => {
+    expect(skipReason(text, rules)).toBe(want);
+  });
+
+  test.each([
+    ['Sandworm Team', 'sandworm-team'],
+    ['TEMP.Veles', 'temp-veles'],
+    ['admin@338', 'admin-338'],
+    ['Équipe Noire', 'equipe-noire'],
+  ])('slugify(%j) = %j', (name, id) => {
+    expect(slugify(name)).toBe(id);
+  });
+});
+
+describe('sources', () => {
+  const picker = sourcePicker(config.sourceDomains, ['denied.example']);
+  test.each([
+    ['http://www.justice.gov/x', 'not https'],
+    ['https://web.archive.org/web/1/https://x', 'a mirror, archive, repost or dead domain'],
+    ['https://denied.example/post', 'a denied domain'],
+    ['https://unknown-blog.example/a', 'publisher not known'],
+  ])('%s is skipped: %s', (url, reason) => {
+    expect(picker.classify(url)).toEqual({ skip: reason });
+  });
+
+  test('government before vendor, one per publisher, at most the limit', () => {
+    const got = picker.pick(
+      [
+        'https://securelist.com/a-long-report-name/1/',
+        'https://securelist.com/another-report/2/',
+        'https://www.cisa.gov/news-events/cybersecurity-advisories/aa24-038a',
+      ],
+      2,
+    );
+    expect(got.map((s) => s.publisher)).toEqual(['CISA', 'Kaspersky']);
+  });
+});
+
+describe('input files', () => {
+  test.each([
+    [
+      'attack-groups.json',
+      (d: unknown[]) => ((d[1] as { attackId: string }).attackId = 'X1'),
+      'record 1 (Beta Team) attackId',
+    ],
+    ['misp-threat-actors.json', (d: unknown[]) => delete (d[0] as { name?: string }).name, 'record 0 name'],
+    ['attack-software.json', (d: unknown[]) => ((d[0] as { type: string }).type = 'virus'), 'record 0 (BadThing) type'],
+  ])('a broken record in %s names the file, record and field', (file, breakIt, where) => {
+    const raw = rawInputs();
+    breakIt(raw[file] as unknown[]);
+    let err: unknown;
+    try {
+      parseThreatNaming(raw);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ImportInputError);
+    expect((err as Error).message).toContain(`${file} ${where}`);
+  });
+
+  test('a missing file is named', () => {
+    const raw = rawInputs();
+    delete raw['provenance.json'];
+    expect(() => parseThreatNaming(raw)).toThrow(/provenance\.json \(file\): file is missing/);
+  });
+});
+
+describe('the import on the fixture', () => {
+  const r = run();
+  const e = byId(r);
+
+  test('makes one entry per state-linked group, merged across data sets; crime-only records are skipped', () => {
+    expect(
+      [...e.values()]
+        .filter((x) => x.kind === 'threat-actor')
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(['alpha-group', 'apt-c-00', 'beta-team', 'delta-kitten', 'gamma']);
+    expect(r.report.merges.find((m) => m.id === 'alpha-group')?.records.sort()).toEqual([
+      'attack:Alpha Group',
+      'microsoft:Azure Blizzard',
+      'misp:Alpha Group',
+    ]);
+    expect(r.report.skippedRecords.map((s) => s.record)).toEqual(
+      expect.arrayContaining(['misp:Crime Crew', 'microsoft:Lace Tempest', 'attack:S0003 Net']),
+    );
+  });
+
+  test.each([
+    ['Azure Blizzard', { coinedBy: 'Microsoft', primary: true }],
+    ['STRONTIUM', { coinedBy: 'Microsoft', former: true, caseSensitive: true, requiresContext: true }],
+    ['DEV-0001', { coinedBy: 'Microsoft', former: true }],
+    ['Old Alpha', { coinedBy: 'Palo Alto Networks Unit 42' }],
+    ['Alpha Group', { coinedBy: 'Mandiant', requiresContext: true }],
+    ['Shared Name', { disputed: true }],
+  ])('alpha-group alias %s has %o', (text, want) => {
+    expect(alias(e.get('alpha-group'), text)).toMatchObject(want);
+  });
+
+  test('a group the data only weakly ties to a state keeps its names in the summary, none matched', () => {
+    expect(e.get('beta-team')?.aliases).toEqual([]);
+    expect(e.get('beta-team')?.summary).toContain('Sidewinder');
+    expect(e.get('delta-kitten')?.aliases).toEqual([]);
+    expect(e.get('delta-kitten')?.summary).toContain('Iran');
+    expect(r.report.counts['threat-actor (weak state link: only codes matched)']).toBe(2);
+  });
+
+  test('a name two groups claim is disputed on both, never merged', () => {
+    expect(alias(e.get('gamma'), 'Shared Name')).toMatchObject({ disputed: true });
+    expect(r.report.disputed).toContainEqual({ name: 'Shared Name', entries: ['alpha-group', 'gamma'] });
+    expect(e.get('alpha-group')?.links).toContainEqual({ id: 'gamma', type: 'disputed' });
+  });
+
+  test('attribution says who links the group to which country; sources skip http, mirrors and unknown hosts', () => {
+    const a = e.get('alpha-group')!;
+    expect(a).toMatchObject({
+      country: 'RU',
+      attackId: 'G0001',
+      firstReported: '2014',
+      asOf: '2026-08-06',
+      summaryComposed: true,
+    });
+    expect(a.attribution).toEqual([{ country: 'RU', by: ['Microsoft', 'Mandiant'] }]);
+    expect(a.sources.map((s) => s.url)).toEqual([
+      'https://www.justice.gov/opa/pr/alpha-indicted',
+      'https://www.mandiant.com/resources/blog/alpha',
+      'https://attack.mitre.org/groups/G0001',
+    ]);
+    expect(a.summary).toContain('Microsoft tracks as Azure Blizzard');
+    expect(e.get('beta-team')?.attribution).toBeUndefined();
+  });
+
+  test('Qihoo 360 names become zh-Hans aliases citing 360', () => {
+    expect(alias(e.get('apt-c-00'), '海莲花')).toMatchObject({
+      lang: 'zh-Hans',
+      coinedBy: 'Qihoo 360',
+      source: 'https://apt.360.net/report/apts/93.html',
+    });
+    expect(e.get('apt-c-00')?.attribution).toEqual([{ country: 'VN', by: ['Qihoo 360'] }]);
+  });
+
+  test('malware used by state-linked groups, linked both ways; system tools and unused malware are left out', () => {
+    expect(e.get('badthing')).toMatchObject({
+      softwareType: 'malware',
+      links: [{ id: 'alpha-group', type: 'used-by' }],
+    });
+    expect(alias(e.get('badthing'), 'Calendar')).toBeUndefined();
+    expect(alias(e.get('mimikatz'), 'Mimikatz')).toMatchObject({ requiresContext: true });
+    expect(e.has('net')).toBe(false);
+    expect(e.has('unused')).toBe(false);
+    expect(e.get('alpha-group')?.links).toContainEqual({ id: 'badthing', type: 'uses' });
+  });
+
+  test('campaigns become operations attributed to their groups', () => {
+    expect(e.get('operation-night-owl')).toMatchObject({
+      kind: 'operation',
+      attackId: 'C0001',
+      firstReported: '2020-01-01',
+      links: [{ id: 'alpha-group', type: 'attributed-to' }],
+    });
+    expect(e.get('c0002')?.aliases).toEqual([]);
+  });
+
+  test('is byte-identical when run again', () => {
+    expect(run().files).toEqual(r.files);
+  });
+
+  test('a hand entry wins: it takes the id, and a name it claims is dropped from other atlas entries', () => {
+    const hand = [
+      {
+        file: 'assets/kb/threat-actor/alpha.json',
+        data: { id: 'alpha', kind: 'threat-actor', name: 'Alpha', attackId: 'G0001', aliases: [] },
+      },
+      {
+        file: 'assets/kb/organization/gamma-org.json',
+        data: { id: 'gamma-org', kind: 'organization', name: 'Gamma Org', aliases: [{ text: 'Gamma', lang: 'en' }] },
+      },
+    ];
+    const h = byId(run({ hand }));
+    expect(h.has('alpha')).toBe(true);
+    expect(h.has('alpha-group')).toBe(false);
+    expect(h.get('badthing')?.links).toEqual([{ id: 'alpha', type: 'used-by' }]);
+    expect(alias(h.get('gamma'), 'Gamma')).toBeUndefined();
+  });
+
+  test.each([
+    ['summary', 'A summary a person wrote.'],
+    ['aliases', [{ text: 'Alpha Group', lang: 'en', primary: true }]],
+  ])('a curated field (%s) survives the re-import', (field, value) => {
+    const path = 'assets/atlas/threat-actor/alpha-group.json';
+    const old = JSON.parse(r.files.find((f) => f.path === path)!.content) as Record<string, unknown>;
+    const edited = { ...old, [field]: value, curated: [field] };
+    const again = run({ existingAtlas: [{ file: path, data: edited }] });
+    const out = JSON.parse(again.files.find((f) => f.path === path)!.content) as Record<string, unknown>;
+    expect(out[field]).toEqual(value);
+    expect(out.curated).toEqual([field]);
+    expect(out.attackId).toBe('G0001');
+  });
+
+  test('a wholly curated file is neither rewritten nor removed; a stale one is removed', () => {
+    const path = 'assets/atlas/threat-actor/alpha-group.json';
+    const again = run({
+      existingAtlas: [
+        { file: path, data: { id: 'alpha-group', curated: true } },
+        { file: 'assets/atlas/threat-actor/gone.json', data: { id: 'gone' } },
+        { file: 'assets/atlas/threat-actor/kept.json', data: { id: 'kept', curated: true } },
+      ],
+    });
+    expect(again.files.some((f) => f.path === path)).toBe(false);
+    expect(again.remove).toEqual(['assets/atlas/threat-actor/gone.json']);
+  });
+});
+
+describe('importToRoot (the kb:import script)', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'spyglass-import-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const setup = (name: string) => {
+    const dir = join(tmp, name);
+    mkdirSync(join(dir, 'assets/kb'), { recursive: true });
+    cpSync(join(root, 'assets/naming'), join(dir, 'assets/naming'), { recursive: true });
+    return dir;
+  };
+  const snapshot = (dir: string) => {
+    const out: Record<string, string> = {};
+    const walk = (d: string) => {
+      if (!existsSync(d)) return;
+      for (const n of readdirSync(d, { withFileTypes: true }))
+        if (n.isDirectory()) walk(join(d, n.name));
+        else out[join(d, n.name)] = readFileSync(join(d, n.name), 'utf8');
+    };
+    walk(join(dir, 'assets/atlas'));
+    return out;
+  };
+
+  test('writes the atlas and the report, and a second run changes no byte', () => {
+    const dir = setup('ok');
+    const first = importToRoot(fixtureDir, dir, '2026-12-02');
+    expect(first.written).toBe(9);
+    const files = snapshot(dir);
+    expect(Object.keys(files)).toHaveLength(9);
+    expect(existsSync(join(dir, '.generated/import-report.json'))).toBe(true);
+    const second = importToRoot(fixtureDir, dir, '2026-12-02');
+    expect([second.written, second.unchanged]).toEqual([0, 9]);
+    expect(snapshot(dir)).toEqual(files);
+  });
+
+  test('malformed input fails naming the file and record, and writes nothing', () => {
+    const dir = setup('bad');
+    const data = join(tmp, 'bad-data');
+    cpSync(fixtureDir, data, { recursive: true });
+    const groups = JSON.parse(readFileSync(join(data, 'attack-groups.json'), 'utf8')) as { software: unknown }[];
+    groups[0]!.software = 'S0001';
+    writeFileSync(join(data, 'attack-groups.json'), JSON.stringify(groups));
+    expect(() => importToRoot(data, dir, '2026-12-02')).toThrow(
+      /attack-groups\.json record 0 \(Alpha Group\) software/,
+    );
+    expect(snapshot(dir)).toEqual({});
+    expect(existsSync(join(dir, '.generated'))).toBe(false);
+  });
+});

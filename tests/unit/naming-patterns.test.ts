@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import {
+  compilePatterns,
+  defaultPatterns,
+  findPatternNames,
+  parsePatternFile,
+  PatternFileError,
+} from '../../core/naming/patterns';
+
+const root = resolve(import.meta.dirname, '../..');
+const file = JSON.parse(readFileSync(join(root, 'assets/naming/patterns.json'), 'utf8')) as {
+  patterns: Record<string, unknown>[];
+};
+const CYBER = 'Security researchers said the hacking group used malware against ministries.';
+const names = (text: string) => findPatternNames(text, []).map((n) => [n.text, n.patternId, n.family ?? null]);
+
+describe('vendor naming patterns find names the knowledge base does not know', () => {
+  test.each([
+    ['Storm-2603', 'storm', null],
+    ['DEV-0537', 'dev', null],
+    ['UNC5221', 'unc', null],
+    ['TEMP.Veles', 'temp', null],
+    ['UAT-5918', 'uat', null],
+    ['UAC-0057', 'uac', null],
+    ['TA453', 'ta', null],
+    ['CL-STA-0044', 'cl-sta', null],
+    ['TAG-22', 'tag', null],
+    ['APT-C-60', 'apt-c', null],
+    ['Earth Krahang', 'earth', null],
+    ['Brass Typhoon', 'microsoft-weather', 'China'],
+    ['Seashell Blizzard', 'microsoft-weather', 'Russia'],
+    ['Mint Sandstorm', 'microsoft-weather', 'Iran'],
+    ['Jade Sleet', 'microsoft-weather', 'North Korea'],
+    ['Octo Tempest', 'microsoft-weather', 'financially motivated crime'],
+    ['Caramel Tsunami', 'microsoft-weather', 'private-sector offensive actors (commercial spyware)'],
+    ['Vanguard Panda', 'crowdstrike-animal', 'China'],
+    ['Venomous Bear', 'crowdstrike-animal', 'Russia'],
+    ['Charming Kitten', 'crowdstrike-animal', 'Iran'],
+    ['Labyrinth Chollima', 'crowdstrike-animal', 'North Korea'],
+    ['Fighting Ursa', 'unit42-constellation', 'Russia'],
+    ['Insidious Taurus', 'unit42-constellation', 'China'],
+    ['BRONZE SILHOUETTE', 'secureworks-metal', 'China'],
+    ['IRON TWILIGHT', 'secureworks-metal', 'Russia'],
+  ])('%s (%s, %s) next to a hacking term', (name, id, family) => {
+    expect(names(`${CYBER} They call it ${name}, according to the report.`)).toEqual([[name, id, family]]);
+  });
+
+  test.each([
+    ['weather: the family word before the name', `${CYBER} Typhoon Haiyan hit the Philippines.`],
+    ['weather: "After Typhoon Haiyan"', `${CYBER} After Typhoon Haiyan, hackers struck.`],
+    ['weather: "Super Typhoon"', `${CYBER} The Super Typhoon made landfall.`],
+    ['a sentence starting with a weather word', `${CYBER} Heavy Rain fell on the city.`],
+    ['an aircraft', `${CYBER} The Eurofighter Typhoon flew over the base.`],
+    ['a games company', `${CYBER} Activision Blizzard released a patch.`],
+    ['an animal', `${CYBER} The Giant Panda at the zoo.`],
+    ['an animal', `${CYBER} A Polar Bear was seen.`],
+    ['a car', `${CYBER} He drove a Ford Taurus.`],
+    ['a tool written in capitals', `${CYBER} COBALT STRIKE beacons were found.`],
+    ['Earth Day', `${CYBER} Earth Day is in April.`],
+    ['a lower-case adjective', `${CYBER} a fancy bear costume.`],
+    ['a product code inside a word', `${CYBER} Part XUNC1234 and STORM-12345.`],
+  ])('no name: %s', (_what, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  test.each([
+    ['Storm-0558 signed tokens.', 'no hacking term nearby'],
+    ['Brass Typhoon is a name.', 'no hacking term nearby'],
+  ])('%j gives nothing: %s', (text) => {
+    expect(names(`${text} ${'Gardening tips and recipes for the weekend. '.repeat(12)}`)).toEqual([]);
+  });
+
+  test('a name the knowledge base already matched is left to it', () => {
+    const text = `${CYBER} Volt Typhoon and Brass Typhoon were named.`;
+    const start = text.indexOf('Volt Typhoon');
+    expect(findPatternNames(text, [{ start, end: start + 'Volt Typhoon'.length }]).map((n) => n.text)).toEqual([
+      'Brass Typhoon',
+    ]);
+  });
+
+  test('spans are in text order with exact offsets', () => {
+    const text = `${CYBER} UNC3886 and Storm-0558 were seen.`;
+    for (const n of findPatternNames(text, [])) expect(text.slice(n.start, n.end)).toBe(n.text);
+    expect(findPatternNames(text, []).map((n) => n.text)).toEqual(['UNC3886', 'Storm-0558']);
+  });
+
+  test('patternOf tells what a name means without context', () => {
+    expect(defaultPatterns().patternOf('Salt Typhoon')).toMatchObject({
+      pattern: { coinedBy: 'Microsoft' },
+      family: 'China',
+    });
+    expect(defaultPatterns().patternOf('Typhoon Haiyan')).toBeUndefined();
+  });
+});
+
+describe('assets/naming/patterns.json', () => {
+  test('every pattern has a meaning, a vendor and an example that fits it', () => {
+    const p = defaultPatterns();
+    for (const pat of p.patterns) expect(p.patternOf(pat.example)?.pattern.id, pat.id).toBe(pat.id);
+  });
+
+  test.each([
+    [{ ...file, patterns: [{ ...file.patterns[0], regex: '(' }] }, 'patterns.0.regex'],
+    [{ ...file, patterns: [{ ...file.patterns[0], meaning: '' }] }, 'patterns.0.meaning'],
+    [{ ...file, contextTerms: [] }, 'contextTerms'],
+  ])('a broken file names the field (%#)', (data, field) => {
+    expect(() => parsePatternFile(data, 'assets/naming/patterns.json')).toThrow(PatternFileError);
+    expect(() => parsePatternFile(data, 'assets/naming/patterns.json')).toThrow(
+      `assets/naming/patterns.json: ${field}`,
+    );
+  });
+
+  test('a pattern id listed twice is refused', () => {
+    const data = { ...file, patterns: [file.patterns[0], file.patterns[0]] };
+    expect(() => compilePatterns(parsePatternFile(data))).toThrow(/listed twice/);
+  });
+});
