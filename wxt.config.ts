@@ -24,7 +24,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'scripting'],
+    // Chrome's side panel needs `sidePanel` (WXT also adds it); Firefox's sidebar_action needs none.
+    permissions: ['storage', 'contextMenus', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // The gate already runs on every page; the same reach lets the background inject the analyser there.
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_actionTitle__' },

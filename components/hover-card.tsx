@@ -1,36 +1,59 @@
-/** The hover card: a labelled, non-modal dialog around a compact EntryCard. */
+/** The hover card: a labelled, non-modal dialog around a compact EntryCard (or a pattern name's card). */
 import type { Entry } from '../core/kb/schema';
 import { EntryCard } from './entry-card';
 import { useI18n } from './i18n';
+import { PatternCardBody, type PatternNameItem } from './pattern-names';
 
-export interface HoverCardProps {
-  entry: Entry;
-  related: Entry[];
+interface Common {
   onClose: () => void;
-  onOpen: (id: string) => void;
-  onMore: (id: string) => void;
 }
 
-export function HoverCard({ entry, related, onClose, onOpen, onMore }: HoverCardProps) {
+export type HoverCardProps = Common &
+  (
+    | {
+        entry: Entry;
+        related: Entry[];
+        onOpen: (id: string) => void;
+        onMore: (id: string) => void;
+        /** The mention's text on the page, to say which alias matched. */
+        matchedText?: string;
+        pattern?: undefined;
+      }
+    | { pattern: PatternNameItem; entry?: undefined }
+  );
+
+export function HoverCard(props: HoverCardProps) {
   const { t } = useI18n();
+  const label = props.entry ? t('cardLabel', [props.entry.name]) : t('patternCardLabel', [props.pattern.text]);
   return (
     <div
       class="card"
       role="dialog"
       aria-modal="false"
-      aria-label={t('cardLabel', [entry.name])}
+      aria-label={label}
       tabIndex={-1}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
-          onClose();
+          props.onClose();
         }
       }}
     >
-      <button type="button" class="card-close" aria-label={t('close')} onClick={onClose}>
+      <button type="button" class="card-close" aria-label={t('close')} onClick={props.onClose}>
         ×
       </button>
-      <EntryCard entry={entry} related={related} variant="card" onOpen={onOpen} onMore={onMore} />
+      {props.entry ? (
+        <EntryCard
+          entry={props.entry}
+          related={props.related}
+          variant="card"
+          onOpen={props.onOpen}
+          onMore={props.onMore}
+          matchedText={props.matchedText}
+        />
+      ) : (
+        <PatternCardBody item={props.pattern} />
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { Kind, Party } from '../core/kb/schema';
+import type { Kind, LinkType, Party } from '../core/kb/schema';
 import type { MessageKey } from '../core/i18n/strings';
 
 export const KIND_LABEL: Record<Kind, MessageKey> = {
@@ -48,3 +48,28 @@ export const PARTY_SHORT: Record<Party, MessageKey> = {
   vendor: 'partyShortVendor',
   other: 'partyShortOther',
 };
+
+export const LINK_LABEL: Record<LinkType, MessageKey> = {
+  'same-as': 'linkSameAs',
+  overlaps: 'linkOverlaps',
+  'sub-group-of': 'linkSubGroupOf',
+  'parent-of': 'linkParentOf',
+  uses: 'linkUses',
+  'used-by': 'linkUsedBy',
+  'attributed-to': 'linkAttributedTo',
+  'part-of': 'linkPartOf',
+  disputed: 'linkDisputed',
+};
+
+/** The order link groups appear in: identity first, then structure, then tools. */
+export const LINK_ORDER: readonly LinkType[] = [
+  'same-as',
+  'disputed',
+  'overlaps',
+  'attributed-to',
+  'parent-of',
+  'sub-group-of',
+  'part-of',
+  'uses',
+  'used-by',
+];

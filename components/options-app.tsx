@@ -252,8 +252,12 @@ export function OptionsApp({ settings, recovered, meta, saved, onChange, onReset
           <li>{t('permStorage')}</li>
           <li>{t('permContextMenus')}</li>
           <li>{t('permScripting')}</li>
+          <li>{t('permSidePanel')}</li>
           <li>{t('permHosts')}</li>
         </ul>
+        <h3>{t('dataLicences')}</h3>
+        <p class="notice-microsoft">{t('aboutMicrosoft')}</p>
+        <p class="notice-mitre">{t('aboutMitre')}</p>
         <button type="button" class="small" onClick={onReset}>
           {t('optReset')}
         </button>

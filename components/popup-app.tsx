@@ -3,11 +3,15 @@
  * with back navigation. All data comes in as props; actions go out as callbacks.
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { articleContext, type ArticleContext, type PatternInfo } from '../core/export/context';
 import type { Entry } from '../core/kb/schema';
-import { buildTimeline } from '../core/kb/timeline';
+import { buildArticleTimeline } from '../core/kb/timeline';
 import type { Searcher } from '../core/search/search';
 import type { PageState } from '../core/page-state';
+import { ArticleLead, ArticleReferences } from './article-lead';
 import { EntityList, type FoundEntity } from './entity-list';
+import { ExportActions } from './export-actions';
+import { PatternNames } from './pattern-names';
 import { EntryCard } from './entry-card';
 import { displayName, useI18n } from './i18n';
 import { SearchPanel } from './search-panel';
@@ -29,6 +33,18 @@ export interface PopupAppProps {
   onShowInPage?: (id: string) => void;
   /** Set when the popup could not start (shown instead of the page sections). */
   error?: string;
+  /** "panel": the side panel (stays open; an entity's name also scrolls the page to it). */
+  variant?: 'popup' | 'panel';
+  /** What each vendor naming pattern means (assets/naming/patterns.json), by pattern id. */
+  patterns?: ReadonlyMap<string, PatternInfo>;
+  onCopyMarkdown?: (ctx: ArticleContext) => Promise<void>;
+  /** Resolves with the saved file's name. */
+  onSaveStix?: (ctx: ArticleContext) => Promise<string>;
+  /** Offered on pages the gates skipped. */
+  onAnalyse?: () => void;
+  onOpenSidePanel?: () => void;
+  /** The side panel's tab, in words (title or address). */
+  following?: string;
 }
 
 interface View {
@@ -97,19 +113,41 @@ export function PopupApp(props: PopupAppProps) {
         .filter((f): f is FoundEntity => f.entry !== undefined),
     [state, entries],
   );
+  const references = useMemo(
+    () =>
+      (state?.references ?? []).flatMap(({ id, words }) => {
+        const entry = entries.get(id);
+        // The article's own event leads the popup; it is not listed again as a reference.
+        return entry && id !== state?.event?.id ? [{ entry, words }] : [];
+      }),
+    [state, entries],
+  );
+  const event = state?.event ? entries.get(state.event.id) : undefined;
   const timeline = useMemo(
     () =>
-      found.length
-        ? buildTimeline(
-            found.map((f) => f.entry.id),
+      found.length || references.length || event
+        ? buildArticleTimeline({
+            found: found.map((f) => f.entry.id),
+            references: references.map((r) => r.entry.id),
+            ...(event ? { eventId: event.id } : {}),
             entries,
-          ).map((it) => {
+          }).map((it) => {
             const e = entries.get(it.id);
             return e ? { ...it, name: displayName(e, lang) } : it;
           })
         : [],
-    [found, entries, lang],
+    [found, references, event, entries, lang],
   );
+  const patternNames = (state?.patternNames ?? []).map((n) => {
+    const info = props.patterns?.get(n.pattern);
+    return info ? { text: n.text, info } : { text: n.text };
+  });
+  const exportContext = () => (state ? articleContext(state, entries, timeline, props.patterns) : undefined);
+  const panel = props.variant === 'panel';
+  const openEntity = (id: string) => {
+    if (panel) props.onShowInPage?.(id);
+    open(id);
+  };
   const nameOf = (id: string) => {
     const e = entries.get(id);
     return e ? displayName(e, lang) : id;
@@ -133,6 +171,8 @@ export function PopupApp(props: PopupAppProps) {
             variant="full"
             onOpen={open}
             headingId="entry-heading"
+            resolve={(id) => entries.get(id)}
+            matchedText={state?.entities.find((f) => f.id === entry.id)?.matched}
           />
         ) : (
           <p role="alert" class="empty">
@@ -144,9 +184,15 @@ export function PopupApp(props: PopupAppProps) {
   }
 
   const showPageSections = !props.error && (status === 'espionage' || status === 'article');
+  const canAnalyse = !props.error && !props.override && status === 'not-article' && props.onAnalyse;
   return (
-    <main class="popup" ref={mainRef}>
-      <h1 class="sr-only">{t('popupHeading')}</h1>
+    <main class={panel ? 'popup panel-view' : 'popup'} ref={mainRef}>
+      <h1 class="sr-only">{panel ? t('sidePanelHeading') : t('popupHeading')}</h1>
+      {panel ? (
+        <p class="following muted" aria-live="polite">
+          {props.following ? t('following', [props.following]) : t('noTab')}
+        </p>
+      ) : null}
       <SearchPanel search={search} query={query} onQuery={setQuery} onOpen={open} />
       {query.trim() ? null : (
         <>
@@ -157,22 +203,50 @@ export function PopupApp(props: PopupAppProps) {
           ) : (
             <Verdict status={status} score={state?.score} signals={state?.signals} nameOf={nameOf} />
           )}
+          {canAnalyse ? (
+            <section class="panel analyse" aria-label={t('analysePage')}>
+              <p class="muted hint">{t('analyseHint')}</p>
+              <button type="button" class="analyse-page" onClick={props.onAnalyse}>
+                {t('analysePage')}
+              </button>
+            </section>
+          ) : null}
           {showPageSections ? (
             <>
+              {event && state?.event ? <ArticleLead event={event} via={state.event.via} onOpen={open} /> : null}
+              <ArticleReferences items={references} onOpen={open} />
               <section class="panel" aria-labelledby="entities-heading">
                 <h2 id="entities-heading">{t('entitiesFound')}</h2>
-                <EntityList found={found} onOpen={open} onShowInPage={props.onShowInPage} />
+                <EntityList found={found} onOpen={openEntity} onShowInPage={props.onShowInPage} />
               </section>
+              <PatternNames items={patternNames} />
               <section class="panel" aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">{t('timeline')}</h2>
                 <Timeline items={timeline} onOpen={open} />
               </section>
+              {props.onCopyMarkdown && props.onSaveStix ? (
+                <ExportActions
+                  onCopyMarkdown={() => {
+                    const ctx = exportContext();
+                    return ctx ? props.onCopyMarkdown!(ctx) : Promise.reject(new Error('no page'));
+                  }}
+                  onSaveStix={() => {
+                    const ctx = exportContext();
+                    return ctx ? props.onSaveStix!(ctx) : Promise.reject(new Error('no page'));
+                  }}
+                />
+              ) : null}
             </>
           ) : null}
           <footer class="actions">
             {props.canPause ? (
               <button type="button" class="pause-toggle" onClick={props.onTogglePause}>
                 {props.override === 'paused' ? t('resumeSite') : t('pauseSite')}
+              </button>
+            ) : null}
+            {props.onOpenSidePanel ? (
+              <button type="button" class="open-side-panel" onClick={props.onOpenSidePanel}>
+                {t('openSidePanel')}
               </button>
             ) : null}
             <button type="button" class="open-options" onClick={props.onOpenOptions}>

@@ -7,6 +7,7 @@ import { render } from 'preact';
 import cardCss from '../assets/styles/card.css?inline';
 import { HoverCard } from '../components/hover-card';
 import { I18nContext, makeT } from '../components/i18n';
+import type { PatternInfo } from '../core/export/context';
 import type { Entry } from '../core/kb/schema';
 import { pickUiLang, type UiLang } from '../core/i18n/strings';
 
@@ -43,12 +44,20 @@ function tokensOnLayer(sheet: CSSStyleSheet): CSSStyleSheet {
   return out;
 }
 
-export interface CardRequest {
-  entry: Entry;
-  related: Entry[];
+interface CardPlacement {
   anchor: Range;
   focus: boolean;
 }
+
+/**
+ * What to show: a knowledge-base entry (with the mention's text, so the card can say which alias
+ * matched), or a name that fits a vendor naming pattern and is not in the knowledge base.
+ */
+export type CardRequest = CardPlacement &
+  (
+    | { entry: Entry; related: Entry[]; matchedText?: string; pattern?: undefined }
+    | { pattern: { text: string; info?: PatternInfo }; entry?: undefined }
+  );
 
 export interface CardOptions {
   /** The reader's language setting; 'auto' follows the browser. */
@@ -139,13 +148,18 @@ export class CardUi implements CardHandle {
     const lang = setting === 'auto' ? pickUiLang(navigator.language) : setting;
     render(
       <I18nContext.Provider value={{ t: makeT(lang), lang }}>
-        <HoverCard
-          entry={req.entry}
-          related={req.related}
-          onClose={() => this.opts.onClose()}
-          onOpen={this.opts.onOpenRelated}
-          onMore={this.opts.onMore}
-        />
+        {req.entry ? (
+          <HoverCard
+            entry={req.entry}
+            related={req.related}
+            matchedText={req.matchedText}
+            onClose={() => this.opts.onClose()}
+            onOpen={this.opts.onOpenRelated}
+            onMore={this.opts.onMore}
+          />
+        ) : (
+          <HoverCard pattern={req.pattern} onClose={() => this.opts.onClose()} />
+        )}
       </I18nContext.Provider>,
       layer,
     );

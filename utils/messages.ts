@@ -19,6 +19,14 @@ export interface ToBackground {
   'cs/page-state': { req: { state: PageState }; res: { ok: true } };
   'cs/get-entries': { req: { ids: string[] }; res: { entries: Entry[] } };
   'cs/open-entry': { req: { id: string }; res: { ok: true } };
+  /** Popup or side panel: read this tab although the gates skipped it (the reader asked). */
+  'ui/analyse-tab': { req: { tabId: number }; res: { ok: boolean } };
+}
+
+/** Background → open extension views (popup, side panel), through runtime.sendMessage. */
+export interface ToUi {
+  /** A page script reported its state (relayed so the side panel follows the page as it changes). */
+  'ui/page-state': { req: { tabId: number; state: PageState }; res: never };
 }
 
 /** Popup or background → content script (tabs.sendMessage). */
@@ -39,6 +47,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,100}$/.test(v);
 const isShortText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isTabId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const STATUSES: readonly PageStatus[] = ['espionage', 'article', 'not-article', 'paused', 'disabled', 'loading'];
 
 function isPageState(v: unknown): v is PageState {
@@ -133,9 +142,17 @@ export function parseBackgroundMessage(m: unknown): Message<ToBackground> | unde
         : undefined;
     case 'cs/open-entry':
       return isId(m.id) ? { type: m.type, id: m.id } : undefined;
+    case 'ui/analyse-tab':
+      return isTabId(m.tabId) ? { type: m.type, tabId: m.tabId } : undefined;
     default:
       return undefined;
   }
+}
+
+/** What an extension view accepts from the background (anything else is ignored). */
+export function parseUiMessage(m: unknown): Message<ToUi> | undefined {
+  if (!isObj(m) || m.type !== 'ui/page-state') return undefined;
+  return isTabId(m.tabId) && isPageState(m.state) ? { type: m.type, tabId: m.tabId, state: m.state } : undefined;
 }
 
 export function parsePageMessage(m: unknown): Message<ToPage> | undefined {

@@ -3,37 +3,28 @@ import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, isSitePaused, siteOf } from '../core/settings';
 import { applyTheme, uiLangFor } from './ui-prefs';
-import { createSearcher, type Searcher } from '../core/search/search';
 import { I18nContext, makeT } from '../components/i18n';
 import { PopupApp } from '../components/popup-app';
-import type { Entry } from '../core/kb/schema';
 import type { PageState } from './messages';
+import {
+  analyseTab,
+  copyMarkdown,
+  hasSidePanel,
+  isOwnPage,
+  loadKb,
+  NO_KB,
+  openSidePanel,
+  PATTERNS,
+  readPageState,
+  saveStix,
+  type Kb,
+} from './page-view';
 import { loadSettings, saveSettings } from './storage';
 
 async function findTab(param: string | null): Promise<Browser.tabs.Tab | undefined> {
   if (param !== null && /^\d+$/.test(param)) return browser.tabs.get(Number(param)).catch(() => undefined);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
-}
-
-/**
- * On pages the gate judged not to be articles nothing listens for messages (the gate never
- * touches the extension API there, to stay cheap): read its verdict from its world instead.
- * Pages where content scripts cannot run at all stay 'unreadable'.
- */
-async function gateVerdict(tabId: number, url: string): Promise<PageState | 'unreadable'> {
-  try {
-    const [res] = await browser.scripting.executeScript({
-      target: { tabId },
-      func: () => (globalThis as { __spyglassGate?: string }).__spyglassGate ?? null,
-    });
-    const status = res?.result;
-    if (status === 'not-article' || status === 'loading')
-      return { url, status, score: 0, lang: '', signals: [], entities: [] };
-  } catch {
-    // Not scriptable (browser pages, extension stores).
-  }
-  return 'unreadable';
 }
 
 export async function startPopup(root: HTMLElement): Promise<void> {
@@ -61,28 +52,6 @@ export async function startPopup(root: HTMLElement): Promise<void> {
   }
 }
 
-interface Kb {
-  entries: ReadonlyMap<string, Entry>;
-  search: Searcher;
-}
-
-/**
- * The knowledge base (entries, search documents, the prebuilt index) is a chunk of its own,
- * loaded while the popup draws its first content; the Fuse index is built on the first query.
- */
-function loadKb(): Promise<Kb> {
-  return import('./kb-data').then(({ KB_ENTRIES, KB_SEARCH_DOCS, KB_SEARCH_INDEX }) => {
-    let searcher: Searcher | undefined;
-    return {
-      entries: new Map(KB_ENTRIES.map((e) => [e.id, e])),
-      search: (query, limit) =>
-        query.trim() ? (searcher ??= createSearcher(KB_SEARCH_DOCS, KB_SEARCH_INDEX))(query, limit) : [],
-    };
-  });
-}
-
-const NO_KB: Kb = { entries: new Map(), search: () => [] };
-
 async function run(root: HTMLElement, kbLoading: Promise<Kb>): Promise<void> {
   const params = new URLSearchParams(location.search);
   // The context menu and the card's "More" open the popup in a tab of its own: use the room.
@@ -95,7 +64,7 @@ async function run(root: HTMLElement, kbLoading: Promise<Kb>): Promise<void> {
   const i18n = { t: makeT(lang), lang };
 
   const tab = await findTab(params.get('tabId'));
-  const ownPage = tab?.url?.startsWith(browser.runtime.getURL('/'));
+  const ownPage = isOwnPage(tab);
   const tabId = ownPage ? undefined : tab?.id;
   let page: PageState | 'unreadable' | undefined = tabId === undefined ? 'unreadable' : undefined;
 
@@ -116,6 +85,7 @@ async function run(root: HTMLElement, kbLoading: Promise<Kb>): Promise<void> {
           initialEntry={params.get('entry') ?? undefined}
           initialQuery={params.get('q') ?? undefined}
           canPause={site !== undefined && !ownPage}
+          patterns={PATTERNS}
           onTogglePause={async () => {
             if (!site || !tab?.url) return;
             const paused = isSitePaused(tab.url, settings.pausedSites);
@@ -131,12 +101,42 @@ async function run(root: HTMLElement, kbLoading: Promise<Kb>): Promise<void> {
             if (tabId === undefined) return;
             void browser.tabs.sendMessage(tabId, { type: 'page/show-mention', id }).then(() => window.close());
           }}
+          onCopyMarkdown={copyMarkdown}
+          onSaveStix={saveStix}
+          onAnalyse={
+            tabId === undefined
+              ? undefined
+              : () => {
+                  page = undefined;
+                  draw();
+                  void analyseTab(tabId)
+                    .then(() => readState())
+                    .catch(() => readState());
+                }
+          }
+          onOpenSidePanel={
+            hasSidePanel() && !ownPage
+              ? () => {
+                  void openSidePanel(tab?.windowId).then(
+                    () => window.close(),
+                    () => undefined,
+                  );
+                }
+              : undefined
+          }
         />
       </I18nContext.Provider>,
       root,
     );
     root.dataset.ready = page === undefined || kb === undefined ? 'loading' : 'ready';
   };
+  const readState = () =>
+    tabId === undefined
+      ? Promise.resolve()
+      : readPageState(tabId, tab?.url ?? '', (p) => {
+          page = p;
+          draw();
+        });
   draw();
   // Read by the benchmark: time from navigation start to the first rendered content.
   performance.mark('spyglass-first-content');
@@ -146,17 +146,5 @@ async function run(root: HTMLElement, kbLoading: Promise<Kb>): Promise<void> {
     // Also read by the benchmark: with ?q= the results of that search are on screen now.
     performance.mark('spyglass-kb-ready');
   });
-
-  if (tabId === undefined) return;
-  // The content script may still be analysing: ask again a few times while it says "loading".
-  for (let attempt = 0; attempt < 20; attempt++) {
-    try {
-      page = (await browser.tabs.sendMessage(tabId, { type: 'page/get-state' })) as PageState;
-    } catch {
-      page = await gateVerdict(tabId, tab?.url ?? '');
-    }
-    draw();
-    if (page === 'unreadable' || page.status !== 'loading') break;
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  await readState();
 }

@@ -34,7 +34,20 @@ export const LANGS = [
 export type AliasLang = (typeof LANGS)[number];
 
 /** Languages whose aliases must cite where the name is seen in use (translations, transliterations). */
-export const TRANSLATED_LANGS: readonly AliasLang[] = ['es', 'pt', 'fr', 'de', 'it', 'nl', 'pl', 'ru', 'uk', 'ja', 'ko', 'ar'];
+export const TRANSLATED_LANGS: readonly AliasLang[] = [
+  'es',
+  'pt',
+  'fr',
+  'de',
+  'it',
+  'nl',
+  'pl',
+  'ru',
+  'uk',
+  'ja',
+  'ko',
+  'ar',
+];
 
 const isoDate = v.pipe(
   v.string(),
@@ -123,7 +136,10 @@ export const PARTIES = [
  * A country an entry belongs to or is attributed to: an ISO 3166-1 alpha-2 code (upper case; "UK" is
  * accepted for the United Kingdom as elsewhere in the KB), or "EU".
  */
-export const CountrySchema = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as "IR"'));
+export const CountrySchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as "IR"'),
+);
 
 /** Who links a group to a state, and which state body (where named). */
 export const AttributionSchema = v.strictObject({

@@ -122,11 +122,11 @@ describe('EntryCard, both variants', () => {
 });
 
 describe('card vs full', () => {
-  test('card: primary aliases only, first source, three related, no details, claim without "what"', () => {
+  test('card: primary aliases only, up to three sources, three related, no details, claim without "what"', () => {
     const { container } = renderCard('card');
     expect(screen.getByText('Chengdu 404 case')).toBeTruthy();
     expect(screen.queryByText('Wicked Panda charges')).toBeNull();
-    expect(screen.getAllByRole('link')).toHaveLength(1);
+    expect(screen.getAllByRole('link')).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Related D' })).toBeNull();
     expect(screen.queryByText('Dated facts')).toBeNull();
     expect(screen.queryByText('They hacked more than 100 companies.')).toBeNull();

@@ -182,3 +182,22 @@ describe('OptionsApp', () => {
     expect(screen.getByRole('alert').textContent).toBe('部分已保存的设置无法读取，已恢复默认值：“主题”');
   });
 });
+
+describe('About: data licences', () => {
+  test.each<[UiLang, string]>([
+    ['en', 'Microsoft Threat Intelligence, licensed under CC BY 4.0'],
+    ['zh_CN', 'Microsoft Threat Intelligence，采用 CC BY 4.0 许可'],
+  ])('%s: the Microsoft attribution and MITRE’s notice, verbatim', (lang, microsoft) => {
+    renderOptions({}, lang);
+    expect(document.querySelector('.notice-microsoft')?.textContent).toContain(microsoft);
+    expect(document.querySelector('.notice-mitre')?.textContent).toContain(
+      '© 2025 The MITRE Corporation. This work is reproduced and distributed with the permission of The MITRE Corporation.',
+    );
+    cleanup();
+  });
+
+  test('the side panel permission is explained', () => {
+    renderOptions();
+    expect(screen.getByText(/^sidePanel \(Chrome\): /)).toBeTruthy();
+  });
+});

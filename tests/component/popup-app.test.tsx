@@ -117,28 +117,28 @@ describe('PopupApp states', () => {
     expect(screen.getByText('This article mentions 4 known entities.')).toBeTruthy();
   });
 
-  test('timeline: related allegations and actions in date order with direction', () => {
+  test('timeline: related allegations and actions newest first with direction', () => {
     const { container } = renderPopup();
     const items = [...container.querySelectorAll('.timeline-item')];
     expect(items.map((li) => li.querySelector('time')?.getAttribute('datetime'))).toEqual([
-      '1997-02-01',
-      '2020-09-16',
-      '2024-01-31',
       '2024-04-15',
+      '2024-01-31',
+      '2020-09-16',
+      '1997-02-01',
     ]);
     expect(items.map((li) => li.querySelector('button')?.textContent)).toEqual([
-      'Entity List',
-      'APT41 indictment',
-      'KV botnet takedown',
       'CVERC Volt Typhoon report',
+      'KV botnet takedown',
+      'APT41 indictment',
+      'Entity List',
     ]);
-    expect(items[2]?.querySelector('.direction [aria-hidden]')?.textContent).toBe('US → CN');
-    expect(items[3]?.querySelector('.direction [aria-hidden]')?.textContent).toBe('CN → US');
+    expect(items[1]?.querySelector('.direction [aria-hidden]')?.textContent).toBe('US → CN');
+    expect(items[0]?.querySelector('.direction [aria-hidden]')?.textContent).toBe('CN → US');
     // Screen readers hear the parties in full, not letters and an arrow.
-    expect(items[3]?.querySelector('.direction .sr-only')?.textContent).toBe('Direction: China against the US');
+    expect(items[0]?.querySelector('.direction .sr-only')?.textContent).toBe('Direction: China against the US');
     // Items without a claim name their kind instead.
-    expect(items[0]?.querySelector('.direction')).toBeNull();
-    expect(items[0]?.querySelector('.timeline-kind')?.textContent).toBe('Policy or export control');
+    expect(items[3]?.querySelector('.direction')).toBeNull();
+    expect(items[3]?.querySelector('.timeline-kind')?.textContent).toBe('Policy or export control');
   });
 
   test('an article with no known entities says so', () => {

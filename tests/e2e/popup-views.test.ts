@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type TestBrowser, type TestPage } from './browsers';
-import { clickSelector, openDemo, openUi, pressWith, typeText, writeStoredSettings } from './popup-helpers';
+import { clickSelector, openDemo, openUi, pressWith, tabTo, typeText, writeStoredSettings } from './popup-helpers';
 import { BROWSERS, useBrowserSuite } from './suite';
 
 const heading = (p: TestPage) =>
@@ -145,9 +145,11 @@ describe.each(BROWSERS)('%s', (name) => {
       }));
       expect(ui.lang).toBe('zh-CN');
       expect(ui.placeholder).toContain('搜索');
-      expect(ui.headings).toEqual(['本文提到的条目', '时间线']);
+      // The article's event leads; then the entities, the timeline and the export actions.
+      expect(ui.headings[0]).toMatch(/^本文报道：/);
+      expect(ui.headings).toEqual(expect.arrayContaining(['本文提到的条目', '时间线', '导出']));
       expect(ui.names).toContain('伏特台风');
-      expect(ui.buttons).toEqual(['在此网站暂停', '设置']);
+      expect(ui.buttons).toEqual(['在此网站暂停', '在侧边栏中打开', '设置']);
       // Narrow as a toolbar popup: nothing sticks out sideways, long Chinese text wraps.
       await popup.setViewport(440, 600);
       const fit = await popup.evaluate(() => {
@@ -170,8 +172,8 @@ describe.each(BROWSERS)('%s', (name) => {
     test('open an entity, read it, go back, reach the page actions, all without a mouse', async () => {
       const popup = await openUi(browser, `popup.html?tabId=${demo.tabId}`);
       await popup.waitFor(() => document.activeElement?.classList.contains('search-input') ?? false);
-      // Tab from the search box reaches the first entity.
-      await popup.press('Tab');
+      // Tab from the search box reaches the first entity (after the article's event and references).
+      await tabTo(popup, '.entity-open');
       const first = await focused(popup);
       expect(first.cls).toContain('entity-open');
       // A focus ring is visible on it.
@@ -197,13 +199,8 @@ describe.each(BROWSERS)('%s', (name) => {
       await popup.press('Tab');
       expect((await focused(popup)).cls).toContain('show-in-page');
       // The page actions at the end are reachable too.
-      const end = await popup.evaluate(() => {
-        const all = [...document.querySelectorAll<HTMLElement>('button, input, a[href]')];
-        return (
-          all.indexOf(document.querySelector('.pause-toggle')!) - all.indexOf(document.activeElement as HTMLElement)
-        );
-      });
-      for (let i = 0; i < end; i++) await popup.press('Tab');
+      // (A radio group is one Tab stop, so count stops by pressing Tab, not by listing controls.)
+      await tabTo(popup, '.pause-toggle', 200);
       expect((await focused(popup)).cls).toContain('pause-toggle');
       await popup.close();
     });

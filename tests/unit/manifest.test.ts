@@ -4,7 +4,10 @@ import { describe, expect, test } from 'vitest';
 
 const README = readFileSync('README.md', 'utf8');
 const section = README.slice(README.indexOf('## Permissions'), README.indexOf('## Privacy'));
-const justified = [...section.matchAll(/^\|\s*`([^`]+)`\s*\|/gm)].map((m) => m[1]);
+const rows = [...section.matchAll(/^\|\s*`([^`]+)`( \(Chrome only\))?\s*\|/gm)];
+const justified = rows.map((m) => m[1]);
+/** Rows marked "(Chrome only)": Firefox's equivalent needs no permission. */
+const chromeOnly = new Set(rows.filter((m) => m[2]).map((m) => m[1]));
 
 describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (target) => {
   const path = `.output/${target}/manifest.json`;
@@ -18,11 +21,14 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (target) => {
         optional_permissions?: string[];
         content_scripts?: { matches: string[]; js: string[] }[];
         browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
+        side_panel?: { default_path?: string };
+        sidebar_action?: { default_panel?: string };
       })
     : {};
 
   test('API permissions are exactly the README list', () => {
-    expect([...(manifest.permissions ?? [])].sort()).toEqual([...justified].sort());
+    const expected = justified.filter((p) => target === 'chrome-mv3' || !chromeOnly.has(p!));
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(expected.sort());
     expect(manifest.optional_permissions ?? []).toEqual([]);
   });
 
@@ -30,6 +36,16 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (target) => {
     expect(manifest.host_permissions).toEqual(['<all_urls>']);
     expect(section).toContain('`<all_urls>`');
     expect(manifest.content_scripts).toEqual([{ matches: ['<all_urls>'], js: ['gate.js'], run_at: 'document_idle' }]);
+  });
+
+  test('the side panel is declared the way the browser expects', () => {
+    if (target === 'chrome-mv3') {
+      expect(manifest.side_panel?.default_path).toBe('sidepanel.html');
+      expect(manifest.sidebar_action).toBeUndefined();
+    } else {
+      expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
+      expect(manifest.side_panel).toBeUndefined();
+    }
   });
 
   if (target === 'firefox-mv3')
