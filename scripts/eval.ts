@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { analyzeDocument, analyzeText, type AnalysisDetail } from '../core/engine/analyze';
 import { loadKbForNode, matcherForEntries, readHtmlDocument } from '../core/engine/node-support';
 import { readFixtureIndex } from './fixture-index';
+import { reportTopicGate } from './eval-topic-gate';
 
 const root = resolve(import.meta.dirname, '..');
 const corpus = process.env.SPYGLASS_CORPUS ?? resolve(root, '../shared/corpus');
@@ -180,4 +181,12 @@ function reportByLanguage(rs: Row[]) {
       `  ${lang.padEnd(6)} n=${String(g.length).padStart(3)}  espionage=${String(pos).padStart(2)}  precision ${pct(tp / (tp + fp)).padStart(6)}  recall ${pct(tp / pos).padStart(6)}  FP ${fp}`,
     );
   }
+}
+
+// The topic gate over the same texts (scripts/eval-topic-gate.ts): what it lets through and drops.
+{
+  const flagged = new Map(
+    rows.map((r) => [`${r.set.startsWith('pages-') ? 'corpus' : r.set}:${r.name}`, r.a.espionage]),
+  );
+  reportTopicGate({ root, corpus, entries, quiet, verdict: (set, name) => flagged.get(`${set}:${name}`) });
 }

@@ -99,7 +99,8 @@ export function buildKb(root = process.cwd()): { count: number } {
     patternRegexes: namingRegexes(root),
     commonWords: commonWords(root),
   };
-  write('topic-cues.json', compileTopicCues(topic).cues);
+  // Written as one JSON string: the gate parses the cues only on pages that pass the article check.
+  write('topic-cues.json', JSON.stringify(compileTopicCues(topic).cues));
   return { count: entries.length };
 }
 

@@ -5,6 +5,10 @@ import { loadMatcher, type Matcher, type MatcherData } from '../core/engine/matc
 import type { Kind } from '../core/kb/kinds';
 import { isSitePaused, type Settings } from '../core/settings';
 import matcherJson from '../.generated/kb-matcher.json';
+import cuesJson from '../.generated/kb-cues.json';
+import { articleContext } from '../core/engine/article-context';
+import type { CompiledCueSet } from '../core/engine/references';
+import { patternNamesIn } from '../core/engine/pattern-names';
 import { translate, pickUiLang } from '../core/i18n/strings';
 import { entryById } from './kb-data';
 import {
@@ -86,6 +90,19 @@ async function analyze(msg: Message<ToBackground, 'cs/analyze'>, sender: Browser
       kinds: kindOf,
       view,
     };
+    if (reply.paint) {
+      const ctx = articleContext({
+        text: msg.page.text,
+        found: a.found,
+        cueSets: cuesJson as unknown as CompiledCueSet[],
+        entry: entryById,
+        ...(msg.page.published ? { published: msg.page.published } : {}),
+      });
+      if (ctx.references.length > 0) reply.references = ctx.references;
+      if (ctx.event) reply.event = ctx.event;
+      const names = patternNamesIn(msg.page.text, a.found);
+      if (names.length > 0) reply.patternNames = names;
+    }
   }
   const tabId = sender.tab?.id;
   if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
@@ -117,7 +134,23 @@ async function handle(msg: Message<ToBackground>, sender: Browser.runtime.Messag
       return { ok: true };
     case 'cs/page-state': {
       if (tabId === undefined || (sender.frameId ?? 0) !== 0) return { ok: true };
+      // Open extension views (the side panel) follow the page as it changes; none open is fine.
+      void browser.runtime.sendMessage({ type: 'ui/page-state', tabId, state: msg.state }).catch(() => undefined);
       await setBadge(tabId, msg.state.status, msg.state.entities.length);
+      return { ok: true };
+    }
+    case 'ui/analyse-tab': {
+      // Only our own pages (popup, side panel) may ask, never a content script.
+      if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return { ok: false };
+      // The gates overridden: the page script reads the page as if the gate had passed it.
+      const target = { tabId: msg.tabId, frameIds: [0] };
+      await browser.scripting.executeScript({
+        target,
+        func: () => {
+          (globalThis as { __spyglassGatePassed?: boolean }).__spyglassGatePassed = true;
+        },
+      });
+      await browser.scripting.executeScript({ target, files: [ANALYZER_FILE] });
       return { ok: true };
     }
     case 'cs/get-entries':

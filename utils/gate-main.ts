@@ -4,22 +4,31 @@
  * like an article, and re-checks when a single-page app changes the URL.
  */
 import { isProbablyArticle } from '../core/engine/gate';
+import { findTopicCue, topicText, type TopicCues } from '../core/engine/topic-gate';
+import cueText from '../.generated/topic-cues.json';
 import { pageApi, send, type PageApi } from './page-api';
 
 declare global {
   // Set by the analyser once it runs in this page's isolated world.
   var __spyglassAnalyzer: unknown;
   // What the gate last concluded; the popup reads it (scripting.executeScript) on pages where
-  // the gate never registered a message listener.
-  var __spyglassGate: 'not-article' | 'loading' | undefined;
+  // the gate never registered a message listener. 'off-topic': an article without any topic cue.
+  var __spyglassGate: GateStatus | undefined;
+  // Set (true) by the gate when it asks for the page script, or by the reader's "Analyse this
+  // page": the page script then does not run the article check again.
+  var __spyglassGatePassed: boolean | undefined;
 }
+
+export type GateStatus = 'not-article' | 'off-topic' | 'loading';
 
 export function startGate(): void {
   // The extension API is touched only once a page looks like an article: on every other page
   // the gate costs one cheap DOM check and never creates the API's objects in this world.
   let api: PageApi | undefined;
+  /** The topic cues, parsed on the first page that passes the article check. */
+  let cues: TopicCues | undefined;
   let lastUrl = location.href;
-  const setStatus = (s: 'not-article' | 'loading') => {
+  const setStatus = (s: GateStatus) => {
     globalThis.__spyglassGate = s;
   };
 
@@ -32,7 +41,14 @@ export function startGate(): void {
       setStatus('not-article');
       return;
     }
+    // Only an article that names something of our topic loads the page script.
+    cues ??= JSON.parse(cueText) as TopicCues;
+    if (findTopicCue(topicText(document), cues) === undefined) {
+      setStatus('off-topic');
+      return;
+    }
     setStatus('loading');
+    globalThis.__spyglassGatePassed = true;
     if (!api) {
       api = pageApi();
       if (!api) return;
@@ -43,7 +59,8 @@ export function startGate(): void {
         if (type === 'page/get-state')
           reply({
             url: location.href,
-            status: globalThis.__spyglassGate,
+            // An article without a topic cue is, as far as the gate can tell, an article off our topic.
+            status: globalThis.__spyglassGate === 'off-topic' ? 'article' : globalThis.__spyglassGate,
             score: 0,
             lang: '',
             signals: [],
@@ -79,7 +96,7 @@ export function startGate(): void {
 
   check();
   // Text that arrives after load (late hydration) gets one more look.
-  if (globalThis.__spyglassGate === 'not-article') {
+  if (globalThis.__spyglassGate === 'not-article' || globalThis.__spyglassGate === 'off-topic') {
     if (document.readyState === 'complete') setTimeout(check, 2500);
     else addEventListener('load', () => setTimeout(check, 1500), { once: true });
   }

@@ -98,10 +98,19 @@ export function pageFacts(doc: Document, root: Element, region: RegionText, gate
   };
 }
 
-/** Reads the page: region, text, facts. Yields between steps so a driver can slice the work. */
-export function* readPageSteps(doc: Document): Generator<void, { region: RegionText; page: PageText }> {
-  const gatePassed = isProbablyArticle(doc);
-  yield;
+/**
+ * Reads the page: region, text, facts. Yields between steps so a driver can slice the work.
+ * `gatePassed` is the content script's verdict when it already ran the cheap gate (or the reader
+ * asked for the page); the check runs here only when it is not given.
+ */
+export function* readPageSteps(
+  doc: Document,
+  gatePassed?: boolean,
+): Generator<void, { region: RegionText; page: PageText }> {
+  if (gatePassed === undefined) {
+    gatePassed = isProbablyArticle(doc);
+    yield;
+  }
   const root = (yield* findRegionSteps(doc)) ?? doc.body ?? doc.documentElement;
   const region = yield* collectTextSteps(root, doc.title ?? '');
   const text = region.text.length > MAX_TEXT ? region.text.slice(0, MAX_TEXT) : region.text;

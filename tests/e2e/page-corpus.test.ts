@@ -62,6 +62,33 @@ describe.each(BROWSERS)('%s', (name) => {
     90_000,
   );
 
+  /**
+   * Where the gates turned a page away (not an article, or an article with no topic cue) nothing
+   * listens for messages: read the gate's verdict from its world, as the popup does.
+   */
+  async function gateVerdict(url: string): Promise<{ status: string } | undefined> {
+    const status = await browser
+      .extEval(async (u: string) => {
+        interface Api {
+          tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+          scripting: {
+            executeScript(o: { target: { tabId: number }; func: () => unknown }): Promise<{ result?: unknown }[]>;
+          };
+        }
+        const g = globalThis as unknown as { chrome?: Api; browser?: Api };
+        const api = (g.browser ?? g.chrome)!;
+        const tab = (await api.tabs.query({})).find((t) => t.url === u);
+        if (tab?.id === undefined) return undefined;
+        const [r] = await api.scripting.executeScript({
+          target: { tabId: tab.id },
+          func: () => (globalThis as { __spyglassGate?: string }).__spyglassGate ?? null,
+        });
+        return r?.result ?? undefined;
+      }, url)
+      .catch(() => undefined);
+    return status === 'off-topic' || status === 'not-article' ? { status } : undefined;
+  }
+
   async function check(page: TestPage, url: string, file: string): Promise<void> {
     await page.goto(url);
     const layoutBefore = await boxes(page);
@@ -69,7 +96,7 @@ describe.each(BROWSERS)('%s', (name) => {
     const until = Date.now() + 45_000;
     let state: { status: string } | undefined;
     for (;;) {
-      state = (await browser.sendToTab(url, { type: 'page/get-state' }).catch(() => undefined)) as
+      state = (await browser.sendToTab(url, { type: 'page/get-state' }).catch(() => gateVerdict(url))) as
         { status: string } | undefined;
       if (state && state.status !== 'loading') break;
       if (Date.now() > until) throw new Error(`${file}: still loading`);

@@ -1,0 +1,164 @@
+/**
+ * Painting: turns the mentions the background found into ranges, paints them (CSS Custom
+ * Highlight API, see highlighter.ts), finds the mention under the pointer and walks them for the
+ * keyboard path. Keeps the paint when a re-read changed nothing.
+ */
+import type { Mention } from '../core/engine/types';
+import type { Kind } from '../core/kb/kinds';
+import type { PageView } from './messages';
+import { Highlighter, type PaintedMention } from './highlighter';
+
+export interface Painted extends PaintedMention {
+  node: Text;
+  nodeStart: number;
+  nodeEnd: number;
+  /** The mention's text as the page writes it. */
+  text: string;
+}
+
+export interface Painter {
+  /** Paints the mentions (or keeps the paint if nothing changed); kinds say each entry's colour. */
+  paint(mentions: readonly Mention[], kinds: Record<string, Kind>, view: PageView): void;
+  unpaint(): void;
+  /** The painted mention under a viewport point, or null. */
+  at(x: number, y: number): Painted | null;
+  /** The next mention of `id` (or of anything) after the keyboard cursor; it becomes the cursor. */
+  next(all: readonly Mention[], id?: string): Painted | undefined;
+  setActive(range: Range | null): void;
+  readonly count: number;
+}
+
+function toPainted(m: Mention, kinds: Record<string, Kind>): Painted | undefined {
+  if (!m.node || m.nodeStart === undefined || m.nodeEnd === undefined || !m.node.isConnected) return undefined;
+  const range = document.createRange();
+  try {
+    range.setStart(m.node, m.nodeStart);
+    range.setEnd(m.node, m.nodeEnd);
+  } catch {
+    return undefined;
+  }
+  return {
+    id: m.id,
+    kind: kinds[m.id] ?? 'concept',
+    range,
+    node: m.node,
+    nodeStart: m.nodeStart,
+    nodeEnd: m.nodeEnd,
+    text: m.text,
+  };
+}
+
+/** `onUnpaint` runs before the highlights go (the open card belongs to them). */
+export function createPainter(onUnpaint: () => void): Painter {
+  const highlighter = new Highlighter();
+  let painted: Painted[] = [];
+  let byNode = new Map<Text, Painted[]>();
+  let kindsNow: Record<string, Kind> = {};
+  let cursor = -1;
+  /** What the current paint was made with, to tell whether a re-read changed anything. */
+  let paintedWith = '';
+  const paintKey = (v: PageView) => JSON.stringify([v.highlightStyle, v.colors, v.mentions]);
+
+  function unpaint(): void {
+    onUnpaint();
+    highlighter.clear();
+    painted = [];
+    byNode = new Map();
+    cursor = -1;
+    paintedWith = '';
+  }
+
+  function paint(mentions: readonly Mention[], kinds: Record<string, Kind>, view: PageView): void {
+    kindsNow = kinds;
+    const next: Painted[] = [];
+    const seen = new Set<string>();
+    for (const m of mentions) {
+      if (view.mentions === 'first' && seen.has(m.id)) continue;
+      const p = toPainted(m, kinds);
+      if (!p) continue;
+      seen.add(m.id);
+      next.push(p);
+    }
+    // Nothing changed (a ticker or a clock elsewhere in the page re-ran the analysis): keep the
+    // highlights, the keyboard position and any open card as they are.
+    const same =
+      paintedWith === paintKey(view) &&
+      next.length === painted.length &&
+      next.every((p, i) => {
+        const q = painted[i]!;
+        return (
+          q.id === p.id &&
+          q.kind === p.kind &&
+          q.node === p.node &&
+          q.range.startContainer === p.node &&
+          q.range.startOffset === p.nodeStart &&
+          q.range.endOffset === p.nodeEnd
+        );
+      });
+    if (same) return;
+    unpaint();
+    painted = next;
+    for (const p of painted) {
+      const list = byNode.get(p.node) ?? [];
+      list.push(p);
+      byNode.set(p.node, list);
+    }
+    paintedWith = paintKey(view);
+    if (view.highlightStyle !== 'none') highlighter.paint(painted, view.colors);
+  }
+
+  function at(x: number, y: number): Painted | null {
+    let node: Node | null = null;
+    let offset = 0;
+    const d = document as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    };
+    if (d.caretPositionFromPoint) {
+      const pos = d.caretPositionFromPoint(x, y);
+      node = pos?.offsetNode ?? null;
+      offset = pos?.offset ?? 0;
+    } else if (document.caretRangeFromPoint) {
+      const r = document.caretRangeFromPoint(x, y);
+      node = r?.startContainer ?? null;
+      offset = r?.startOffset ?? 0;
+    }
+    if (!(node instanceof Text)) return null;
+    const list = byNode.get(node);
+    if (!list) return null;
+    for (const p of list) {
+      if (offset < p.nodeStart || offset > p.nodeEnd) continue;
+      // The caret lands on the nearest character even past the line's end: check the boxes.
+      for (const r of p.range.getClientRects())
+        if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return p;
+    }
+    return null;
+  }
+
+  function next(all: readonly Mention[], id?: string): Painted | undefined {
+    let candidates = id ? painted.filter((p) => p.id === id) : painted;
+    if (candidates.length === 0 && id) {
+      // "Show in page" for an entity whose later mentions are not painted: use any mention.
+      candidates = all
+        .filter((m) => m.id === id)
+        .map((m) => toPainted(m, kindsNow))
+        .filter((p): p is Painted => p !== undefined);
+    }
+    if (candidates.length === 0) return undefined;
+    const current = cursor >= 0 ? painted[cursor] : undefined;
+    const idx = current ? candidates.indexOf(current) : -1;
+    const chosen = candidates[(idx + 1) % candidates.length]!;
+    cursor = painted.indexOf(chosen);
+    return chosen;
+  }
+
+  return {
+    paint,
+    unpaint,
+    at,
+    next,
+    setActive: (range) => highlighter.setActive(range),
+    get count() {
+      return painted.length;
+    },
+  };
+}

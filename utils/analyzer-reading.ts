@@ -1,0 +1,91 @@
+/**
+ * Reading: reads the article region (core/engine/page.ts, sliced so no task runs long; a short
+ * page in one slice), asks the background for the verdict and the mentions, and hands the reply
+ * with the read region to `apply`. Written with callbacks rather than await: each piece of work
+ * then runs inside a function of ours that the browser calls (script start, timer, message),
+ * where tracing and DevTools attribute it to Spyglass.
+ */
+import { placeMentions, readPageSteps, type PageText } from '../core/engine/page';
+import type { RegionText } from '../core/engine/region';
+import { runStepsInSlices } from '../core/engine/slice';
+import type { Mention } from '../core/engine/types';
+import type { AnalyzerContext } from './analyzer-context';
+import type { AnalyzeReply, PageState } from './messages';
+import { send } from './page-api';
+
+export interface ReadResult {
+  reply: AnalyzeReply;
+  page: PageText;
+  /** Every mention, mapped back to the page's text nodes. */
+  mentions: Mention[];
+}
+
+export interface Reader {
+  /**
+   * Reads the page and asks the background; a newer read supersedes an older one. `gatePassed`:
+   * the content script's verdict when it is known (first read), else the check runs again.
+   */
+  read(gatePassed?: boolean): void;
+  cancel(): void;
+}
+
+const SLICE_MS = 8;
+
+export function createReader(ctx: AnalyzerContext, apply: (r: ReadResult) => void): Reader {
+  const { api, signal } = ctx;
+  let run: AbortController | undefined;
+  return {
+    read(gatePassed) {
+      if (signal.aborted) return;
+      run?.abort();
+      const thisRun = new AbortController();
+      run = thisRun;
+      const stale = () => signal.aborted || thisRun.signal.aborted;
+      runStepsInSlices(
+        readPageSteps(document, gatePassed),
+        { sliceMs: SLICE_MS, signal: AbortSignal.any([signal, thisRun.signal]) },
+        (read: { region: RegionText; page: PageText }) => {
+          send(api, { type: 'cs/analyze', page: read.page }).then(
+            (reply: AnalyzeReply | { error: string } | undefined) => {
+              if (!reply || 'error' in reply || stale()) return;
+              ctx.setTimer(() => {
+                if (stale()) return;
+                apply({ reply, page: read.page, mentions: placeMentions(read.region, reply.mentions) });
+              }, 0);
+            },
+            () => undefined,
+          );
+        },
+        () => undefined,
+      );
+    },
+    cancel: () => run?.abort(),
+  };
+}
+
+const MAX_TITLE = 1000;
+
+/** The state the page reports (popup, side panel, badge) after a read. */
+export function stateOf(r: ReadResult, url: string, title: string): PageState {
+  const { reply } = r;
+  const entities = new Map<string, { id: string; count: number; matched?: string }>();
+  for (const m of r.mentions) {
+    const e = entities.get(m.id);
+    if (e) e.count++;
+    else entities.set(m.id, { id: m.id, count: 1, ...(m.text && m.text.length <= 200 ? { matched: m.text } : {}) });
+  }
+  const state: PageState = {
+    url,
+    status: reply.status,
+    score: reply.score,
+    lang: reply.lang,
+    signals: reply.signals,
+    entities: [...entities.values()],
+  };
+  if (reply.references) state.references = reply.references;
+  if (reply.event) state.event = reply.event;
+  if (reply.patternNames) state.patternNames = reply.patternNames;
+  if (r.page.published) state.published = r.page.published;
+  if (title) state.title = title.slice(0, MAX_TITLE);
+  return state;
+}
