@@ -122,15 +122,20 @@ export function createPainter(onUnpaint: () => void): Painter {
       node = r?.startContainer ?? null;
       offset = r?.startOffset ?? 0;
     }
-    if (!(node instanceof Text)) return null;
-    const list = byNode.get(node);
-    if (!list) return null;
-    for (const p of list) {
-      if (offset < p.nodeStart || offset > p.nodeEnd) continue;
+    const inBoxes = (p: Painted) => {
       // The caret lands on the nearest character even past the line's end: check the boxes.
       for (const r of p.range.getClientRects())
-        if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return p;
+        if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+      return false;
+    };
+    const list = node && node.nodeType === Node.TEXT_NODE ? byNode.get(node as Text) : undefined;
+    if (list) {
+      for (const p of list) if (offset >= p.nodeStart && offset <= p.nodeEnd && inBoxes(p)) return p;
+      return null;
     }
+    // Firefox ESR 140 can hand a content script the caret's text node as a wrapper that is not the
+    // one our walk saw, so the map misses it: then test the painted boxes themselves (few ranges).
+    if (node && node.nodeType === Node.TEXT_NODE) for (const p of painted) if (inBoxes(p)) return p;
     return null;
   }
 

@@ -5,6 +5,7 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import cardCss from '../assets/styles/card.css?inline';
+import { adoptSheets, makePageSheet } from './page-sheets';
 import { HoverCard } from '../components/hover-card';
 import { I18nContext, makeT } from '../components/i18n';
 import type { PatternInfo } from '../core/export/context';
@@ -18,7 +19,7 @@ export const HOST_TAG = 'spyglass-ui';
  * inherit through the host, where page CSS (`spyglass-ui { --sg-font: … !important }`) would
  * otherwise override the values our `:host` rules give them.
  */
-function tokensOnLayer(sheet: CSSStyleSheet): CSSStyleSheet {
+function tokensOnLayer(sheet: CSSStyleSheet): string {
   const rules: string[] = [];
   const copy = (list: CSSRuleList, wrap: (css: string) => string) => {
     for (const rule of Array.from(list)) {
@@ -39,9 +40,7 @@ function tokensOnLayer(sheet: CSSStyleSheet): CSSStyleSheet {
     }
   };
   copy(sheet.cssRules, (css) => css);
-  const out = new CSSStyleSheet();
-  out.replaceSync(rules.join('\n'));
-  return out;
+  return rules.join('\n');
 }
 
 interface CardPlacement {
@@ -124,9 +123,10 @@ export class CardUi implements CardHandle {
     ])
       host.style.setProperty(k!, v!, 'important');
     const root = host.attachShadow({ mode: 'open' });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(cardCss);
-    root.adoptedStyleSheets = [sheet, tokensOnLayer(sheet)];
+    // Parsed once in our own world to read its rules; the page-side copies are what the root adopts.
+    const parsed = new CSSStyleSheet();
+    parsed.replaceSync(cardCss);
+    adoptSheets(root, [makePageSheet(cardCss), makePageSheet(tokensOnLayer(parsed))]);
     const layer = document.createElement('div');
     layer.className = 'layer';
     layer.addEventListener('pointerenter', this.opts.onPointerEnter);
