@@ -184,7 +184,8 @@ export function PopupApp(props: PopupAppProps) {
   }
 
   const showPageSections = !props.error && (status === 'espionage' || status === 'article');
-  const canAnalyse = !props.error && !props.override && status === 'not-article' && props.onAnalyse;
+  const canAnalyse =
+    !props.error && !props.override && (status === 'not-article' || state?.skipped === true) && props.onAnalyse;
   return (
     <main class={panel ? 'popup panel-view' : 'popup'} ref={mainRef}>
       <h1 class="sr-only">{panel ? t('sidePanelHeading') : t('popupHeading')}</h1>

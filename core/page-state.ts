@@ -47,6 +47,8 @@ export interface PageState {
   published?: string;
   /** The page's title, for exports. */
   title?: string;
+  /** The topic gate skipped this article (no cue of our topic): it was not read unless the reader asks. */
+  skipped?: boolean;
 }
 
 /** The settings the page script needs to paint and show cards (the background owns the rest). */

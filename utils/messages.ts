@@ -79,7 +79,8 @@ function isPageState(v: unknown): v is PageState {
         v.patternNames.length <= 100 &&
         v.patternNames.every((n) => isObj(n) && isShortText(n.text) && isShortText(n.pattern)))) &&
     (v.published === undefined || (typeof v.published === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.published))) &&
-    (v.title === undefined || (typeof v.title === 'string' && v.title.length <= 1000))
+    (v.title === undefined || (typeof v.title === 'string' && v.title.length <= 1000)) &&
+    (v.skipped === undefined || typeof v.skipped === 'boolean')
   );
 }
 

@@ -61,6 +61,9 @@ async function gateVerdict(tabId: number, url: string): Promise<PageState | 'unr
     const status = res?.result;
     if (status === 'not-article' || status === 'loading')
       return { url, status, score: 0, lang: '', signals: [], entities: [] };
+    // An article without any cue of our topic: not read, but the reader may ask for it.
+    if (status === 'off-topic')
+      return { url, status: 'article', skipped: true, score: 0, lang: '', signals: [], entities: [] };
   } catch {
     // Not scriptable (browser pages, extension stores).
   }

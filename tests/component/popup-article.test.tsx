@@ -200,6 +200,8 @@ describe('analyse this page', () => {
     ['espionage article', {}, false],
     ['paused', { page: { ...page, status: 'not-article' }, override: 'paused' }, false],
     ['unreadable', { page: 'unreadable' }, false],
+    ['an article the topic gate skipped', { page: { ...page, status: 'article', skipped: true } }, true],
+    ['an article that was read', { page: { ...page, status: 'article' } }, false],
     ['no handler', { page: { ...page, status: 'not-article' }, onAnalyse: undefined }, false],
   ])('%s: offered %s', (_n, props, offered) => {
     const onAnalyse = vi.fn();

@@ -192,10 +192,7 @@ function wrapPp(page: PpPage): TestPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: async (fn, arg, timeoutMs = 15_000) =>
-      (await (
-        await page.waitForFunction(fn as (a: unknown) => unknown, { timeout: timeoutMs, polling: 50 }, arg)
-      ).jsonValue()) as never,
+    waitFor: (fn, arg, timeoutMs = 15_000) => pollUntil(page, fn as (a: unknown) => unknown, arg, timeoutMs) as never,
     mouseMove: (x, y) => page.mouse.move(x, y, { steps: 2 }),
     press: (key) => page.keyboard.press(key as never),
     screenshot: async (path) => {
@@ -204,6 +201,29 @@ function wrapPp(page: PpPage): TestPage {
     setViewport: (width, height) => page.setViewport({ width, height }),
     close: () => page.close(),
   };
+}
+
+/**
+ * Waits until `fn` returns a truthy value in the page, by calling it every 50 ms. Firefox ESR 140
+ * blocks puppeteer's waitForFunction in extension pages (it builds the predicate with Function(),
+ * which the extension's CSP forbids); a plain evaluate of our own function is allowed everywhere.
+ * Navigations during the wait are retried, like waitForFunction does.
+ */
+async function pollUntil(page: PpPage, fn: (a: unknown) => unknown, arg: unknown, timeoutMs: number): Promise<unknown> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await page.evaluate(fn as never, arg);
+      if (v) return v;
+    } catch (err) {
+      last = err;
+      if (page.isClosed()) throw err;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`Waiting failed: ${timeoutMs}ms exceeded${last ? ` (last error: ${String(last)})` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 async function launchFirefox(): Promise<TestBrowser> {
@@ -264,9 +284,12 @@ async function launchFirefox(): Promise<TestBrowser> {
       host?.shadowRoot?.querySelector<HTMLButtonElement>('.more')?.click();
     });
     launcher = await created;
-    await launcher.waitForFunction(() => typeof (globalThis as { browser?: unknown }).browser === 'object', {
-      timeout: 15_000,
-    });
+    await pollUntil(
+      launcher,
+      () => typeof (globalThis as { browser?: unknown }).browser === 'object',
+      undefined,
+      15_000,
+    );
     await page.close();
     return launcher;
   }
@@ -307,7 +330,7 @@ async function launchFirefox(): Promise<TestBrowser> {
         void b.tabs.create({ url: b.runtime.getURL(`/${p}`) });
       }, path);
       const page = await created;
-      await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
+      await pollUntil(page, () => document.readyState === 'complete', undefined, 15_000);
       track(page);
       return wrapPp(page);
     },
