@@ -198,7 +198,12 @@ function wrapPp(page: PpPage): TestPage {
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png` });
     },
-    setViewport: (width, height) => page.setViewport({ width, height }),
+    // Firefox ESR 140 applies the viewport but does not know the screen-orientation command that
+    // puppeteer sends with it; only that error is ignored.
+    setViewport: (width, height) =>
+      page.setViewport({ width, height }).catch((err: unknown) => {
+        if (!String(err).includes('setScreenOrientationOverride')) throw err;
+      }),
     close: () => page.close(),
   };
 }
