@@ -34,20 +34,8 @@ export const LANGS = [
 export type AliasLang = (typeof LANGS)[number];
 
 /** Languages whose aliases must cite where the name is seen in use (translations, transliterations). */
-export const TRANSLATED_LANGS: readonly AliasLang[] = [
-  'es',
-  'pt',
-  'fr',
-  'de',
-  'it',
-  'nl',
-  'pl',
-  'ru',
-  'uk',
-  'ja',
-  'ko',
-  'ar',
-];
+const CORE_LANGS: readonly string[] = ['en', 'zh-Hans', 'zh-Hant', 'other'];
+export const TRANSLATED_LANGS: readonly AliasLang[] = LANGS.filter((l) => !CORE_LANGS.includes(l));
 
 const isoDate = v.pipe(
   v.string(),
