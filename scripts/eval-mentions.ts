@@ -8,12 +8,10 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import * as v from 'valibot';
 import { analyzeDocument, analyzeText } from '../core/engine/analyze';
-import { matcherForEntries, readHtmlDocument } from '../core/engine/node-support';
+import { matcherForEntries, readHtmlDocument, schemaValidEntries } from '../core/engine/node-support';
 import { mergeLayers } from '../core/kb/layers';
 import { readLayerFiles } from '../core/kb/load-node';
-import { EntrySchema, type Entry } from '../core/kb/schema';
 import { findPatternNames } from '../core/naming/patterns';
 
 const root = resolve(import.meta.dirname, '..');
@@ -24,16 +22,7 @@ const jsonOut = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
 
 const layers = readLayerFiles(root);
 const files = mergeLayers(noAtlas ? { ...layers, atlas: [] } : layers).files;
-// Every entry that passes the schema on its own (the KB may be mid-edit), first one per id.
-const entries: Entry[] = [];
-const seen = new Set<string>();
-for (const f of files) {
-  const r = v.safeParse(EntrySchema, f.data);
-  if (r.success && !seen.has(r.output.id)) {
-    seen.add(r.output.id);
-    entries.push(r.output);
-  }
-}
+const entries = schemaValidEntries(files);
 const matcher = matcherForEntries(entries);
 const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as { file: string; label: string }[];
 const rows: { page: string; article: boolean; mentions: { id: string; text: string }[] }[] = [];

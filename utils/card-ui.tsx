@@ -5,7 +5,7 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import cardCss from '../assets/styles/card.css?inline';
-import { adoptSheets, makePageSheet } from './page-sheets';
+import { changeAdoptedSheets, makePageSheet } from './page-sheets';
 import { HoverCard } from '../components/hover-card';
 import { I18nContext, makeT } from '../components/i18n';
 import type { PatternInfo } from '../core/export/context';
@@ -126,7 +126,7 @@ export class CardUi implements CardHandle {
     // Parsed once in our own world to read its rules; the page-side copies are what the root adopts.
     const parsed = new CSSStyleSheet();
     parsed.replaceSync(cardCss);
-    adoptSheets(root, [makePageSheet(cardCss), makePageSheet(tokensOnLayer(parsed))]);
+    changeAdoptedSheets(root, () => [makePageSheet(cardCss), makePageSheet(tokensOnLayer(parsed))]);
     const layer = document.createElement('div');
     layer.className = 'layer';
     layer.addEventListener('pointerenter', this.opts.onPointerEnter);

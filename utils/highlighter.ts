@@ -3,6 +3,7 @@
  * ::highlight() rules in a constructed sheet. The page's DOM is never touched.
  */
 import { KINDS, type Kind } from '../core/kb/kinds';
+import { changeAdoptedSheets, makePageSheet } from './page-sheets';
 
 export interface PaintedMention {
   id: string;
@@ -12,50 +13,6 @@ export interface PaintedMention {
 
 const NAME = (k: string) => `spyglass-${k}`;
 const ACTIVE = 'spyglass-active';
-
-/** The page's own objects, as a Firefox content script reaches them (Xray vision waived). */
-interface PageWorld {
-  CSSStyleSheet: typeof CSSStyleSheet;
-  Array: ArrayConstructor;
-  document: Document;
-}
-const pageWorld = (): PageWorld | undefined => (window as unknown as { wrappedJSObject?: PageWorld }).wrappedJSObject;
-
-/**
- * Replaces the document's adopted sheets with `change(current)`. In Firefox a content script
- * cannot touch the page's ObservableArray through its Xray wrapper ("Accessing from Xray wrapper
- * is not supported"), so there the sheet list is read and written in the page's own world.
- */
-function changeSheets(change: (sheets: CSSStyleSheet[]) => CSSStyleSheet[]): void {
-  const copy = (list: readonly CSSStyleSheet[]) => {
-    const out: CSSStyleSheet[] = [];
-    for (let i = 0; i < list.length; i++) out.push(list[i]!);
-    return out;
-  };
-  try {
-    document.adoptedStyleSheets = change(copy(document.adoptedStyleSheets));
-    return;
-  } catch (err) {
-    const page = pageWorld();
-    if (!page) throw err;
-    const next = new page.Array<CSSStyleSheet>();
-    for (const sheet of change(copy(page.document.adoptedStyleSheets))) next.push(sheet);
-    page.document.adoptedStyleSheets = next;
-  }
-}
-
-/** A constructed sheet that the document accepts (in Firefox, one made by the page's constructor). */
-function makeSheet(css: string): CSSStyleSheet {
-  let sheet = new CSSStyleSheet();
-  try {
-    // Firefox refuses a sheet constructed in the content script's world.
-    if (pageWorld()) sheet = new (pageWorld()!.CSSStyleSheet)();
-  } catch {
-    // Keep the content script's own sheet.
-  }
-  sheet.replaceSync(css);
-  return sheet;
-}
 
 export class Highlighter {
   private sheet: CSSStyleSheet | undefined;
@@ -83,8 +40,8 @@ export class Highlighter {
         `::highlight(${NAME(k)}) { text-decoration-line: underline; text-decoration-style: solid; ` +
         `text-decoration-thickness: 2px; text-decoration-color: ${colors[k]}; text-underline-offset: 3px; }`,
     ).join('\n');
-    const sheet = makeSheet(`${rules}\n::highlight(${ACTIVE}) { background-color: rgb(255 196 0 / 0.35); }`);
-    changeSheets((sheets) => [...sheets, sheet]);
+    const sheet = makePageSheet(`${rules}\n::highlight(${ACTIVE}) { background-color: rgb(255 196 0 / 0.35); }`);
+    changeAdoptedSheets(document, (sheets) => [...sheets, sheet]);
     this.sheet = sheet;
   }
 
@@ -101,7 +58,7 @@ export class Highlighter {
     this.names = [];
     if (this.sheet) {
       const sheet = this.sheet;
-      changeSheets((sheets) => sheets.filter((s) => s !== sheet));
+      changeAdoptedSheets(document, (sheets) => sheets.filter((s) => s !== sheet));
       this.sheet = undefined;
     }
   }

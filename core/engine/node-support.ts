@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { toMatcherPatterns } from '../kb/compile';
 import { readKbFiles } from '../kb/load-node';
 import { EntrySchema, type Entry } from '../kb/schema';
-import { KbValidationError, validateKb } from '../kb/validate';
+import { KbValidationError, validateKb, type KbFile } from '../kb/validate';
 import { buildMatcherData } from './analyze';
 import { loadMatcher, type Matcher } from './matcher';
 
@@ -29,17 +29,25 @@ export function loadKbForNode(root = process.cwd()): LoadedKb {
     return { entries: validateKb(files, { today }), warnings: [] };
   } catch (err) {
     if (!(err instanceof KbValidationError)) throw err;
-    const entries: Entry[] = [];
-    const seen = new Set<string>();
-    for (const f of files) {
-      const r = v.safeParse(EntrySchema, f.data);
-      if (r.success && !seen.has(r.output.id)) {
-        seen.add(r.output.id);
-        entries.push(r.output);
-      }
-    }
-    return { entries, warnings: err.problems.map((p) => `${p.file} [${p.id}] ${p.field}: ${p.message}`) };
+    return {
+      entries: schemaValidEntries(files),
+      warnings: err.problems.map((p) => `${p.file} [${p.id}] ${p.field}: ${p.message}`),
+    };
   }
+}
+
+/** Every entry that passes the schema on its own (the KB may be mid-edit), the first one per id. */
+export function schemaValidEntries(files: readonly KbFile[]): Entry[] {
+  const entries: Entry[] = [];
+  const seen = new Set<string>();
+  for (const f of files) {
+    const r = v.safeParse(EntrySchema, f.data);
+    if (r.success && !seen.has(r.output.id)) {
+      seen.add(r.output.id);
+      entries.push(r.output);
+    }
+  }
+  return entries;
 }
 
 export function matcherForEntries(entries: readonly Entry[]): Matcher {
