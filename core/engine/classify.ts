@@ -13,6 +13,7 @@
  * assets/lexicon/model.json (BIAS, A, B, D, per-kind entity weights).
  */
 import type { Kind } from '../kb/schema';
+import type { VerdictClass } from '../kb/kinds';
 import type { Lexicon } from './lexicon';
 import type { Hit, Matcher } from './matcher';
 import type { Signal } from './types';
@@ -40,7 +41,7 @@ export interface Verdict {
 export interface ClassifyInput {
   hits: readonly Hit[];
   /** Pattern accessors (a Matcher). */
-  patterns: Pick<Matcher, 'term' | 'id' | 'kind' | 'text'>;
+  patterns: Pick<Matcher, 'term' | 'id' | 'kind' | 'verdictClass' | 'text'>;
   lexicon: Lexicon;
   /** Text size in Latin-character equivalents (a CJK character counts as 3). */
   size: number;
@@ -53,7 +54,7 @@ export function classifyHits(input: ClassifyInput): Verdict {
   const { hits, patterns, lexicon } = input;
   const model = lexicon.model;
   const termCounts = new Map<number, { n: number; lead: number; text: string }>();
-  const entityCounts = new Map<string, { n: number; lead: number; kind: Kind }>();
+  const entityCounts = new Map<string, { n: number; lead: number; kind: Kind; cls: VerdictClass | undefined }>();
   for (const h of hits) {
     const lead = h.start < model.leadChars ? model.leadBoost : 0;
     const term = patterns.term(h.pattern);
@@ -66,7 +67,7 @@ export function classifyHits(input: ClassifyInput): Verdict {
     } else if (kind) {
       const id = patterns.id(h.pattern);
       let e = entityCounts.get(id);
-      if (!e) entityCounts.set(id, (e = { n: 0, lead: 0, kind }));
+      if (!e) entityCounts.set(id, (e = { n: 0, lead: 0, kind, cls: patterns.verdictClass(h.pattern) }));
       e.n++;
       e.lead += lead;
     }
@@ -88,8 +89,8 @@ export function classifyHits(input: ClassifyInput): Verdict {
       signals.push({ term: text, type: 'term', weight: round((t.c + t.s) * f), count: n });
     }
   }
-  for (const [id, { n, lead, kind }] of entityCounts) {
-    const w = model.kinds[kind];
+  for (const [id, { n, lead, kind, cls }] of entityCounts) {
+    const w = (cls && model.classes[cls]) || model.kinds[kind];
     const f = grow(n + lead);
     c += w.c * f;
     s += w.s * f;

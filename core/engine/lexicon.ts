@@ -2,6 +2,7 @@
 import { LEXICON_FILES } from './lexicon-files';
 import modelData from '../../assets/lexicon/model.json';
 import type { Kind } from '../kb/schema';
+import type { VerdictClass } from '../kb/kinds';
 import type { LexiconPattern } from './matcher';
 
 export interface Weights {
@@ -32,6 +33,8 @@ export interface LexiconModel {
   sizeUnit: number;
   /** Evidence weights of a knowledge-base mention, by kind of entry. */
   kinds: Record<Kind, Weights>;
+  /** Weights of entries with a verdict class (they replace the kind's weights). */
+  classes: Record<VerdictClass, Weights>;
 }
 
 export interface LexiconFile {

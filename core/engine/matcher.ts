@@ -8,6 +8,7 @@
  * turns that into typed arrays without rebuilding the trie.
  */
 import type { Kind } from '../kb/schema';
+import type { VerdictClass } from '../kb/kinds';
 import { CLS_WORD, WORD_EXCEPTIONS, WORD_RANGES, caseFold, charClasses, foldString, widthFoldChar } from './chars';
 import type { MatcherPattern } from './types';
 
@@ -26,6 +27,7 @@ export interface CompiledPattern {
   /** Knowledge-base id, or "" for lexicon patterns. */
   id: string;
   kind?: Kind;
+  verdictClass?: VerdictClass;
   /** Lexicon term index, or -1 for knowledge-base patterns. */
   term: number;
   caseSensitive: boolean;
@@ -37,6 +39,8 @@ export interface CompiledPattern {
 export interface EntityRecord {
   id: string;
   kind: Kind;
+  /** Set only when the entry's verdict weight differs from its kind's. */
+  cls?: VerdictClass;
 }
 
 /**
@@ -93,6 +97,8 @@ export interface Matcher {
   /** Knowledge-base id, or "" for lexicon patterns. */
   id(pattern: number): string;
   kind(pattern: number): Kind | undefined;
+  /** The entry's verdict class, if it has one. */
+  verdictClass(pattern: number): VerdictClass | undefined;
   requiresContext(pattern: number): boolean;
   /** The pattern's key (see `patterns`). */
   text(pattern: number): string;
@@ -158,6 +164,7 @@ export function compileMatcher(kb: readonly MatcherPattern[], lexicon: readonly 
       text: p.text,
       id: p.id,
       kind: p.kind,
+      ...(p.verdictClass ? { verdictClass: p.verdictClass } : {}),
       term: -1,
       caseSensitive: p.caseSensitive,
       requiresContext: p.requiresContext,
@@ -293,7 +300,7 @@ export function compileMatcher(kb: readonly MatcherPattern[], lexicon: readonly 
       if (e === undefined) {
         e = entities.length;
         entityIndex.set(p.id, e);
-        entities.push({ id: p.id, kind: p.kind! });
+        entities.push({ id: p.id, kind: p.kind!, ...(p.verdictClass ? { cls: p.verdictClass } : {}) });
       }
       owner = e * 2;
     }
@@ -595,6 +602,7 @@ export function loadMatcher(data: MatcherData): Matcher {
           text: text(pi),
           id: e?.id ?? '',
           kind: e?.kind,
+          ...(e?.cls ? { verdictClass: e.cls } : {}),
           term: term(pi),
           caseSensitive: (m & PF_CASE) !== 0,
           requiresContext: (m & PF_CONTEXT) !== 0,
@@ -606,6 +614,7 @@ export function loadMatcher(data: MatcherData): Matcher {
     term,
     id: (pi) => entities[entity(pi)]?.id ?? '',
     kind: (pi) => entities[entity(pi)]?.kind,
+    verdictClass: (pi) => entities[entity(pi)]?.cls,
     requiresContext: (pi) => (meta[pi]! & PF_CONTEXT) !== 0,
     text,
     scan,

@@ -1,5 +1,6 @@
 /** Shared types of the detection engine. Pure: no browser-extension API, no Preact. */
 import type { Kind } from '../kb/schema';
+import type { VerdictClass } from '../kb/kinds';
 
 /** One alias to find in text, as compiled from the knowledge base. */
 export interface MatcherPattern {
@@ -7,6 +8,8 @@ export interface MatcherPattern {
   /** Knowledge-base entry id. */
   id: string;
   kind: Kind;
+  /** The entry's verdict class, when its weight differs from its kind's (see the schema). */
+  verdictClass?: VerdictClass;
   caseSensitive: boolean;
   /** Counts only when the surrounding text is about hacking/espionage. */
   requiresContext: boolean;

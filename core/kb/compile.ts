@@ -33,6 +33,7 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
           text,
           id: e.id,
           kind: e.kind,
+          ...(e.verdictClass ? { verdictClass: e.verdictClass } : {}),
           caseSensitive: a.caseSensitive,
           requiresContext: a.requiresContext,
         };

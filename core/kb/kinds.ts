@@ -15,3 +15,7 @@ export const KINDS = [
   'topic', // hubs for what news names generically ("US export controls on chips"), listing members by date
 ] as const;
 export type Kind = (typeof KINDS)[number];
+
+/** Verdict classes: an entry whose mention weighs differently from its kind's (assets/lexicon/model.json "classes"). */
+export const VERDICT_CLASSES = ['destructive'] as const;
+export type VerdictClass = (typeof VERDICT_CLASSES)[number];

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 
-import { KINDS, type Kind } from './kinds';
+import { KINDS, VERDICT_CLASSES, type Kind } from './kinds';
 
 export { KINDS, type Kind };
 
@@ -214,6 +214,13 @@ export const EntrySchema = v.strictObject({
   links: v.optional(v.array(LinkSchema)),
   /** Malware family or tool (kind "malware"). */
   softwareType: v.optional(v.picklist(['malware', 'tool', 'spyware'])),
+  /**
+   * How a mention weighs in the espionage verdict when it differs from its kind's
+   * weight (assets/lexicon/model.json "classes"): "destructive" for ransomware and
+   * wiper outbreaks (WannaCry, NotPetya), which are attacks but not, by themselves,
+   * a sign that a story is about espionage.
+   */
+  verdictClass: v.optional(v.picklist(VERDICT_CLASSES)),
   /** What an organization is (for grouping and for vendors' naming schemes). */
   orgType: v.optional(v.picklist(['government', 'vendor', 'lab', 'spyware-vendor', 'company', 'alliance', 'other'])),
   /** A vendor's naming scheme, in our words ("Panda = China, Bear = Russia…"). */

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyzeDocument, analyzeText } from '../../../core/engine/analyze';
+import { analyzeDocument, analyzeText, buildMatcherData } from '../../../core/engine/analyze';
 import { detectLang } from '../../../core/engine/lang';
+import { DEFAULT_MODEL } from '../../../core/engine/lexicon';
+import { loadMatcher } from '../../../core/engine/matcher';
 import { readHtmlDocument } from '../../../core/engine/node-support';
 import { FIXTURES, fixtureIndex, syntheticMatcher } from './helpers';
 
@@ -81,5 +83,43 @@ describe('language', () => {
     ['Hyvää huomenta, tämä on suomenkielinen lause ilman tuettua kieltä lainkaan.', 'other'],
   ])('%s', (text, lang) => {
     expect(detectLang(text)).toBe(lang);
+  });
+});
+
+describe('verdict classes: an entry can weigh differently from its kind', () => {
+  const story =
+    'Hackers spread the Exampleworm malware across hospital networks, encrypting files and demanding a ransom. ' +
+    'Researchers said the outbreak copied code from earlier attacks.';
+  const matcherWith = (verdictClass?: 'destructive') =>
+    loadMatcher(
+      buildMatcherData([
+        {
+          text: 'Exampleworm',
+          id: 'exampleworm',
+          kind: 'malware',
+          ...(verdictClass ? { verdictClass } : {}),
+          caseSensitive: true,
+          requiresContext: false,
+        },
+      ]),
+    );
+  test.each([
+    ['no class: the kind weight', undefined],
+    ['destructive: the class weight', 'destructive' as const],
+  ])('%s', (_name, cls) => {
+    const m = matcherWith(cls);
+    const pi = m.patterns.findIndex((p) => p.id === 'exampleworm');
+    expect(m.verdictClass(pi)).toBe(cls);
+    const a = analyzeText(story, { matcher: m });
+    const w = cls ? DEFAULT_MODEL.classes[cls] : DEFAULT_MODEL.kinds.malware;
+    const signal = a.signals.find((s) => s.term === 'exampleworm');
+    expect(signal).toMatchObject({ type: 'entity' });
+    // one mention in the lead: weight × (1 + ln 2)
+    expect(signal!.weight).toBeCloseTo((w.c + w.s) * (1 + Math.log(2)), 1);
+  });
+  test('a destructive entry adds less espionage evidence than the same entry without the class', () => {
+    expect(analyzeText(story, { matcher: matcherWith('destructive') }).features.s).toBeLessThan(
+      analyzeText(story, { matcher: matcherWith() }).features.s,
+    );
   });
 });
