@@ -1,5 +1,5 @@
 /** Names that fit a vendor's naming pattern but are not in the knowledge base, with what the pattern means. */
-import type { PatternInfo } from '../core/export/context';
+import type { PatternInfo } from '../core/page-state';
 import { useI18n } from './i18n';
 
 export interface PatternNameItem {
@@ -50,6 +50,7 @@ export function PatternCardBody({ item }: { item: PatternNameItem }) {
       <p class="entry-summary">
         <Meaning info={item.info} />
       </p>
+      {item.info?.family ? <p class="entry-detail">{t('patternFamily', [item.info.family])}</p> : null}
     </article>
   );
 }

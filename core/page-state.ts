@@ -30,6 +30,22 @@ export interface PatternName {
   pattern: string;
 }
 
+/** What a vendor naming pattern means (assets/naming/patterns.json), as cards and exports show it. */
+export interface PatternInfo {
+  /** Who uses the pattern ("Mandiant (Google Threat Intelligence)"). */
+  usedBy: string;
+  meaning: string;
+  /** What the name's family word tells ("China" for "… Typhoon"), where the pattern has families. */
+  family?: string;
+}
+
+/** A pattern name as the background reports it to the page script: where it is and what it means. */
+export interface PlacedPatternName extends PatternName {
+  start: number;
+  end: number;
+  info?: PatternInfo;
+}
+
 export interface PageState {
   url: string;
   status: PageStatus;
@@ -73,5 +89,5 @@ export interface AnalyzeReply {
   references?: ArticleReference[];
   event?: ArticleEvent;
   /** Names in vendor patterns, with their offsets in the page text (painted quietly). */
-  patternNames?: (PatternName & { start: number; end: number })[];
+  patternNames?: PlacedPatternName[];
 }

@@ -1,7 +1,8 @@
 /**
  * Card loading: the card's UI (card.js) is injected into this frame by the background the first
  * time a card is about to open; entries come from the background and are cached for the page's
- * life. Opening a card passes the mention's text, so the card can say which name matched.
+ * life. Opening a card passes the mention's text, so the card can say which name matched; a name
+ * that only fits a vendor naming pattern opens a card that says what the pattern means.
  */
 import type { Entry } from '../core/kb/schema';
 import type { AnalyzerContext } from './analyzer-context';
@@ -68,6 +69,14 @@ export function createCards(ctx: AnalyzerContext, hooks: CardHooks): Cards {
   }
 
   async function open(p: Painted, focus: boolean): Promise<void> {
+    if (p.pattern) {
+      // A name the knowledge base does not know: the card says what its form means (no entry to fetch).
+      const ui = await ensureCard();
+      if (!ui || !p.node.isConnected || signal.aborted) return;
+      ui.show({ pattern: p.pattern, anchor: p.range, focus });
+      hooks.onShown(p);
+      return;
+    }
     const [ui] = await Promise.all([ensureCard(), fetchEntries([p.id])]);
     const entry = entryCache.get(p.id);
     if (!ui || !entry || signal.aborted) return;
@@ -81,7 +90,7 @@ export function createCards(ctx: AnalyzerContext, hooks: CardHooks): Cards {
   return {
     prefetch(p) {
       void ensureCard();
-      void fetchEntries([p.id]).catch(() => undefined);
+      if (!p.pattern) void fetchEntries([p.id]).catch(() => undefined);
     },
     open,
     hide: () => card?.hide(),

@@ -75,7 +75,8 @@ export function startAnalyzer(): void {
       lastSent = sent;
       void send(api, { type: 'cs/page-state', state }).catch(() => undefined);
     }
-    if (reply.paint) painter.paint(mentions, reply.kinds, view);
+    if (reply.paint)
+      painter.paint(mentions, reply.kinds, view, { mentions: r.patternMentions, names: reply.patternNames ?? [] });
     else painter.unpaint();
     // Switched off or paused: nothing to follow until the settings change again.
     if (reply.status === 'disabled' || reply.status === 'paused') watch.disconnect();

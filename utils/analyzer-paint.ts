@@ -5,6 +5,7 @@
  */
 import type { Mention } from '../core/engine/types';
 import type { Kind } from '../core/kb/kinds';
+import type { PatternInfo, PlacedPatternName } from '../core/page-state';
 import type { PageView } from './messages';
 import { Highlighter, type PaintedMention } from './highlighter';
 
@@ -14,11 +15,22 @@ export interface Painted extends PaintedMention {
   nodeEnd: number;
   /** The mention's text as the page writes it. */
   text: string;
+  /** Set for a name that only fits a vendor naming pattern (no knowledge-base entry). */
+  pattern?: { text: string; info?: PatternInfo };
+}
+
+/** Pattern names placed in the page, with what the background said of each. */
+export interface PatternMentions {
+  mentions: readonly Mention[];
+  names: readonly PlacedPatternName[];
 }
 
 export interface Painter {
-  /** Paints the mentions (or keeps the paint if nothing changed); kinds say each entry's colour. */
-  paint(mentions: readonly Mention[], kinds: Record<string, Kind>, view: PageView): void;
+  /**
+   * Paints the mentions (or keeps the paint if nothing changed); kinds say each entry's colour.
+   * Pattern names are painted quietly, after the entries.
+   */
+  paint(mentions: readonly Mention[], kinds: Record<string, Kind>, view: PageView, patterns?: PatternMentions): void;
   unpaint(): void;
   /** The painted mention under a viewport point, or null. */
   at(x: number, y: number): Painted | null;
@@ -28,7 +40,7 @@ export interface Painter {
   readonly count: number;
 }
 
-function toPainted(m: Mention, kinds: Record<string, Kind>): Painted | undefined {
+function toPainted(m: Mention, kinds: Record<string, Kind>, pattern?: PlacedPatternName): Painted | undefined {
   if (!m.node || m.nodeStart === undefined || m.nodeEnd === undefined || !m.node.isConnected) return undefined;
   const range = document.createRange();
   try {
@@ -36,6 +48,19 @@ function toPainted(m: Mention, kinds: Record<string, Kind>): Painted | undefined
     range.setEnd(m.node, m.nodeEnd);
   } catch {
     return undefined;
+  }
+  if (pattern) {
+    return {
+      id: `pattern:${pattern.text}`,
+      kind: 'threat-actor',
+      quiet: true,
+      range,
+      node: m.node,
+      nodeStart: m.nodeStart,
+      nodeEnd: m.nodeEnd,
+      text: m.text,
+      pattern: { text: pattern.text, ...(pattern.info ? { info: pattern.info } : {}) },
+    };
   }
   return {
     id: m.id,
@@ -68,17 +93,26 @@ export function createPainter(onUnpaint: () => void): Painter {
     paintedWith = '';
   }
 
-  function paint(mentions: readonly Mention[], kinds: Record<string, Kind>, view: PageView): void {
+  function paint(
+    mentions: readonly Mention[],
+    kinds: Record<string, Kind>,
+    view: PageView,
+    patterns?: PatternMentions,
+  ): void {
     kindsNow = kinds;
     const next: Painted[] = [];
     const seen = new Set<string>();
-    for (const m of mentions) {
-      if (view.mentions === 'first' && seen.has(m.id)) continue;
-      const p = toPainted(m, kinds);
-      if (!p) continue;
-      seen.add(m.id);
+    const add = (p: Painted | undefined) => {
+      if (!p || (view.mentions === 'first' && seen.has(p.id))) return;
+      seen.add(p.id);
       next.push(p);
-    }
+    };
+    for (const m of mentions) add(toPainted(m, kinds));
+    if (patterns)
+      for (const m of patterns.mentions) {
+        const name = patterns.names[Number(m.id)];
+        if (name) add(toPainted(m, kinds, name));
+      }
     // Nothing changed (a ticker or a clock elsewhere in the page re-ran the analysis): keep the
     // highlights, the keyboard position and any open card as they are.
     const same =

@@ -18,6 +18,8 @@ export interface ReadResult {
   page: PageText;
   /** Every mention, mapped back to the page's text nodes. */
   mentions: Mention[];
+  /** Names in vendor naming patterns, mapped the same way; `id` is the pattern name's index in the reply. */
+  patternMentions: Mention[];
 }
 
 export interface Reader {
@@ -50,7 +52,13 @@ export function createReader(ctx: AnalyzerContext, apply: (r: ReadResult) => voi
               if (!reply || 'error' in reply || stale()) return;
               ctx.setTimer(() => {
                 if (stale()) return;
-                apply({ reply, page: read.page, mentions: placeMentions(read.region, reply.mentions) });
+                const names = (reply.patternNames ?? []).map((n, i) => ({ id: String(i), start: n.start, end: n.end }));
+                apply({
+                  reply,
+                  page: read.page,
+                  mentions: placeMentions(read.region, reply.mentions),
+                  patternMentions: placeMentions(read.region, names),
+                });
               }, 0);
             },
             () => undefined,
@@ -84,7 +92,11 @@ export function stateOf(r: ReadResult, url: string, title: string): PageState {
   };
   if (reply.references) state.references = reply.references;
   if (reply.event) state.event = reply.event;
-  if (reply.patternNames) state.patternNames = reply.patternNames;
+  if (reply.patternNames) {
+    const names = new Map<string, string>();
+    for (const n of reply.patternNames) if (!names.has(n.text)) names.set(n.text, n.pattern);
+    state.patternNames = [...names].map(([text, pattern]) => ({ text, pattern }));
+  }
   if (r.page.published) state.published = r.page.published;
   if (title) state.title = title.slice(0, MAX_TITLE);
   return state;

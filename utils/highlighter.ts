@@ -9,10 +9,13 @@ export interface PaintedMention {
   id: string;
   kind: Kind;
   range: Range;
+  /** A name that only fits a vendor naming pattern: painted quietly (a thin dotted line). */
+  quiet?: boolean;
 }
 
 const NAME = (k: string) => `spyglass-${k}`;
 const ACTIVE = 'spyglass-active';
+const QUIET = 'spyglass-pattern';
 
 export class Highlighter {
   private sheet: CSSStyleSheet | undefined;
@@ -25,22 +28,28 @@ export class Highlighter {
   paint(mentions: readonly PaintedMention[], colors: Readonly<Record<Kind, string>>): void {
     this.clear();
     if (!Highlighter.supported() || mentions.length === 0) return;
-    const byKind = new Map<Kind, Range[]>();
+    const byName = new Map<string, Range[]>();
     for (const m of mentions) {
-      const list = byKind.get(m.kind) ?? [];
+      const name = m.quiet ? QUIET : NAME(m.kind);
+      const list = byName.get(name) ?? [];
       list.push(m.range);
-      byKind.set(m.kind, list);
+      byName.set(name, list);
     }
-    for (const [kind, ranges] of byKind) {
-      CSS.highlights.set(NAME(kind), new Highlight(...ranges));
-      this.names.push(NAME(kind));
+    for (const [name, ranges] of byName) {
+      CSS.highlights.set(name, new Highlight(...ranges));
+      this.names.push(name);
     }
     const rules = KINDS.map(
       (k) =>
         `::highlight(${NAME(k)}) { text-decoration-line: underline; text-decoration-style: solid; ` +
         `text-decoration-thickness: 2px; text-decoration-color: ${colors[k]}; text-underline-offset: 3px; }`,
     ).join('\n');
-    const sheet = makePageSheet(`${rules}\n::highlight(${ACTIVE}) { background-color: rgb(255 196 0 / 0.35); }`);
+    const quiet =
+      `::highlight(${QUIET}) { text-decoration-line: underline; text-decoration-style: dotted; ` +
+      `text-decoration-thickness: 1px; text-decoration-color: rgb(128 128 128 / 0.9); text-underline-offset: 3px; }`;
+    const sheet = makePageSheet(
+      `${rules}\n${quiet}\n::highlight(${ACTIVE}) { background-color: rgb(255 196 0 / 0.35); }`,
+    );
     changeAdoptedSheets(document, (sheets) => [...sheets, sheet]);
     this.sheet = sheet;
   }

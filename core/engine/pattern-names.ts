@@ -2,25 +2,31 @@
  * Names the knowledge base does not know but that fit a vendor's naming pattern ("UNC9999",
  * "Storm-1234"), found after the knowledge-base mentions so they never overlap one. Pure.
  */
-import { findPatternNames, type CompiledPatterns } from '../naming/patterns';
-import type { PatternName } from '../page-state';
+import { defaultPatterns, findPatternNames, type CompiledPatterns, type NamingPattern } from '../naming/patterns';
+import type { PlacedPatternName } from '../page-state';
 import type { TextMention } from './page';
 
-/** At most this many distinct names per page are reported. */
+/** At most this many distinct names per page are reported (each with every occurrence). */
 export const MAX_PATTERN_NAMES = 20;
 
 export function patternNamesIn(
   text: string,
   found: readonly TextMention[],
-  patterns?: CompiledPatterns,
-): (PatternName & { start: number; end: number })[] {
-  const hits = patterns ? findPatternNames(text, found, patterns) : findPatternNames(text, found);
-  const seen = new Set<string>();
-  const out: (PatternName & { start: number; end: number })[] = [];
+  patterns: CompiledPatterns = defaultPatterns(),
+): PlacedPatternName[] {
+  const hits = findPatternNames(text, found, patterns);
+  const byId = new Map<string, NamingPattern>(patterns.patterns.map((p) => [p.id, p]));
+  const counted = new Set<string>();
+  const out: PlacedPatternName[] = [];
   for (const h of hits) {
-    if (seen.has(h.text) || out.length >= MAX_PATTERN_NAMES) continue;
-    seen.add(h.text);
-    out.push({ text: h.text, pattern: h.patternId, start: h.start, end: h.end });
+    // Every occurrence of a name is placed (so each can be painted), up to MAX_PATTERN_NAMES names.
+    if (!counted.has(h.text)) {
+      if (counted.size >= MAX_PATTERN_NAMES) continue;
+      counted.add(h.text);
+    }
+    const p = byId.get(h.patternId);
+    const info = p ? { usedBy: p.usedBy, meaning: p.meaning, ...(h.family ? { family: h.family } : {}) } : undefined;
+    out.push({ text: h.text, pattern: h.patternId, start: h.start, end: h.end, ...(info ? { info } : {}) });
   }
   return out;
 }

@@ -1,13 +1,9 @@
 /** What "take it away" exports about an article: gathered once from the page state and the KB. Pure. */
 import type { Entry } from '../kb/schema';
 import type { ArticleTimelineItem } from '../kb/timeline';
-import type { PageState } from '../page-state';
+import type { PageState, PatternInfo } from '../page-state';
 
-export interface PatternInfo {
-  /** Who uses the pattern ("Mandiant (Google Threat Intelligence)"). */
-  usedBy: string;
-  meaning: string;
-}
+export type { PatternInfo };
 
 export interface ArticleContext {
   url: string;

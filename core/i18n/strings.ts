@@ -197,6 +197,7 @@ export const STRINGS = {
   patternNotInKb: ['Not in the knowledge base', '知识库中没有此名称'],
   patternUnknown: ['Fits a vendor’s naming pattern.', '符合某厂商的命名规则。'],
   patternCardLabel: ['About the name $1', '关于名称 $1'],
+  patternFamily: ['In this naming scheme the name’s family word points to: $1', '按此命名规则，名称中的类别词指向：$1'],
   vendorNames: ['Names across vendors', '各厂商的命名'],
   colName: ['Name', '名称'],
   colCoinedBy: ['Coined by', '命名方'],

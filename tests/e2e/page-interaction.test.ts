@@ -8,7 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { HIDE_MS } from '../../core/hover-timing';
-import { paintedMentions, scrollToFirstMention, waitForHighlights, type TestBrowser } from './browsers';
+import { cardText, paintedMentions, scrollToFirstMention, waitForHighlights, type TestBrowser } from './browsers';
 import { type StaticServer } from './server';
 import { BROWSERS, useBrowserSuite } from './suite';
 
@@ -153,6 +153,42 @@ describe.each(BROWSERS)('%s', (name) => {
     // 4. Off the card to a blank spot: it closes.
     await page.mouseMove(blank.x, blank.y);
     await page.waitFor(() => (window as unknown as { __rec: Rec }).__rec.events.filter((e) => !e.open).length === 2);
+    expect(page.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('a name that only fits a vendor pattern is painted quietly and its card says what the pattern means', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/fixtures/pattern-article.html`);
+    await waitForHighlights(page);
+    const all = await paintedMentions(page);
+    const quiet = all.filter((m) => m.kind === 'pattern');
+    // Quietly, once (the default setting paints a name's first mention); no entry's highlight on it.
+    expect(quiet.map((m) => m.text)).toEqual(['UNC9917']);
+    expect(all.filter((m) => m.kind !== 'pattern' && m.text.includes('UNC9917'))).toEqual([]);
+    expect(all.some((m) => m.kind === 'organization' && m.text === 'Mandiant')).toBe(true);
+
+    await page.evaluate(() => {
+      for (const r of CSS.highlights.get('spyglass-pattern') as unknown as Iterable<Range>) {
+        r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        return;
+      }
+    });
+    const target = (await paintedMentions(page)).find((m) => m.kind === 'pattern')!;
+    await page.mouseMove(5, target.y);
+    await page.mouseMove(target.x, target.y);
+    const heading = await page.waitFor(
+      () =>
+        document.querySelector('spyglass-ui')?.shadowRoot?.querySelector('.card[data-placed] .entry-name')
+          ?.textContent ?? '',
+    );
+    expect(heading).toBe('UNC9917');
+    const text = (await cardText(page)) ?? '';
+    expect(text).toContain('Not in the knowledge base');
+    expect(text).toContain('Mandiant (Google Threat Intelligence)');
+    expect(text).toMatch(/not yet tied to a named group/);
+    await page.press('Escape');
+    await page.waitFor(() => !document.querySelector('spyglass-ui')?.shadowRoot?.querySelector('.card'));
     expect(page.consoleErrors).toEqual([]);
     await page.close();
   });

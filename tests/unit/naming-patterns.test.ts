@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { MAX_PATTERN_NAMES, patternNamesIn } from '../../core/engine/pattern-names';
 import {
   compilePatterns,
   defaultPatterns,
@@ -115,5 +116,34 @@ describe('assets/naming/patterns.json', () => {
   test('a pattern id listed twice is refused', () => {
     const data = { ...file, patterns: [file.patterns[0], file.patterns[0]] };
     expect(() => compilePatterns(parsePatternFile(data))).toThrow(/listed twice/);
+  });
+});
+
+describe('patternNamesIn: what the background tells the page script', () => {
+  const text =
+    'Hackers in a cluster tracked as UNC9917 broke into routers. Later UNC9917 used a backdoor, and a second ' +
+    'state-sponsored hacking cluster, Storm-9917, joined the espionage campaign.';
+  test('every occurrence is placed, with what its pattern means', () => {
+    const names = patternNamesIn(text, []);
+    expect(names.map((n) => [n.text, n.pattern, text.slice(n.start, n.end)])).toEqual([
+      ['UNC9917', 'unc', 'UNC9917'],
+      ['UNC9917', 'unc', 'UNC9917'],
+      ['Storm-9917', 'storm', 'Storm-9917'],
+    ]);
+    expect(names[0]!.info?.usedBy).toBe('Mandiant (Google Threat Intelligence)');
+    expect(names[2]!.info?.meaning).toMatch(/Microsoft/);
+  });
+  test(`at most ${MAX_PATTERN_NAMES} distinct names, each with all its occurrences`, () => {
+    const many = Array.from({ length: MAX_PATTERN_NAMES + 5 }, (_, i) => `UNC${9100 + i} and UNC${9100 + i}`).join(
+      ', ',
+    );
+    const names = patternNamesIn(`State-sponsored hackers: ${many}, all espionage clusters.`, []);
+    expect(new Set(names.map((n) => n.text)).size).toBe(MAX_PATTERN_NAMES);
+    expect(names.length).toBe(MAX_PATTERN_NAMES * 2);
+  });
+  test('a name overlapping a knowledge-base mention is left to the entry', () => {
+    const start = text.indexOf('Storm-9917');
+    const names = patternNamesIn(text, [{ id: 'x', start, end: start + 10 }]);
+    expect(names.map((n) => n.text)).not.toContain('Storm-9917');
   });
 });
