@@ -4,7 +4,7 @@
  * like an article, and re-checks when a single-page app changes the URL.
  */
 import { isProbablyArticle } from '../core/engine/gate';
-import { findTopicCue, topicText, type TopicCues } from '../core/engine/topic-gate';
+import { findTopicCue, prepareCues, topicText, type PreparedCues, type TopicCues } from '../core/engine/topic-gate';
 import cueText from '../.generated/topic-cues.json';
 import { pageApi, send, type PageApi } from './page-api';
 
@@ -26,7 +26,7 @@ export function startGate(): void {
   // the gate costs one cheap DOM check and never creates the API's objects in this world.
   let api: PageApi | undefined;
   /** The topic cues, parsed on the first page that passes the article check. */
-  let cues: TopicCues | undefined;
+  let cues: PreparedCues | undefined;
   let lastUrl = location.href;
   const setStatus = (s: GateStatus) => {
     globalThis.__spyglassGate = s;
@@ -42,7 +42,7 @@ export function startGate(): void {
       return;
     }
     // Only an article that names something of our topic loads the page script.
-    cues ??= JSON.parse(cueText) as TopicCues;
+    cues ??= prepareCues(JSON.parse(cueText) as TopicCues);
     if (findTopicCue(topicText(document), cues) === undefined) {
       setStatus('off-topic');
       return;

@@ -10,8 +10,12 @@
  * start, "spionage" anywhere, as in "Industriespionage"); "#" in a cue stands for one digit.
  */
 
-/** Characters of likely article text looked at, after the title, meta and headings. */
-export const TOPIC_TEXT_CHARS = 2000;
+/**
+ * Characters of likely article text looked at, after the title, meta and headings. Measured with
+ * `npm run eval` (2026-12-02): at 400 two CASIE espionage texts lose their only cue, at 1,000 none
+ * does; 1,200 keeps a margin and reads 40 % less than the 2,000 used before.
+ */
+export const TOPIC_TEXT_CHARS = 1200;
 
 /**
  * Runs of spaces, punctuation and symbols (ASCII, Latin-1, general punctuation, arrows and
@@ -32,54 +36,78 @@ export function normaliseForCues(s: string): string {
 }
 
 /**
- * The compiled cue list: plain cues in buckets keyed by their first two characters (a leading
- * boundary space is not part of the key, so word-start cues spread over many buckets), and the
- * few cues with a digit wildcard. Built at build time, so a page only parses it (JSON.parse,
- * native) and does one lookup per character of text.
+ * The compiled cue list: cues in buckets keyed by their first two characters (a leading boundary
+ * space is not part of the key, so word-start cues spread over many buckets). A code-name cue's
+ * "#" (one digit) is compared by hand, so no regular expression is compiled on the page. Built at
+ * build time, so a page only parses it (JSON.parse, native) and does one lookup per character.
  */
 export interface TopicCues {
   buckets: Record<string, string[]>;
-  wild: string[];
 }
 
 /** Puts cues into the shape the gate reads (build time, and tests). */
 export function bucketCues(cues: readonly string[]): TopicCues {
   const buckets: Record<string, string[]> = {};
-  const wild: string[] = [];
   for (const cue of cues) {
     const at = cue.charCodeAt(0) === 32 ? 1 : 0;
-    if (cue.length - at < 2) continue;
-    if (cue.includes('#')) {
-      wild.push(cue);
-      continue;
-    }
     const k = cue.slice(at, at + 2);
+    // A key must be two real characters: cues are at least two long, and code names start with letters.
+    if (k.length < 2 || k.includes('#')) throw new Error(`topic cue ${JSON.stringify(cue)} has no two-character key`);
     (buckets[k] ??= []).push(cue);
   }
-  return { buckets, wild };
+  return { buckets };
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The buckets keyed by a small integer made from the two characters' codes (no string is made per
+ * character of text, and the key stays a small integer for the engine). Two pairs may share a key:
+ * their lists are merged, and every cue is compared in full anyway.
+ */
+export type PreparedCues = Map<number, string[]>;
+
+const pairKey = (a: number, b: number) => (a << 10) ^ b;
+
+export function prepareCues(cues: TopicCues): PreparedCues {
+  const out: PreparedCues = new Map();
+  for (const k in cues.buckets) {
+    const key = pairKey(k.charCodeAt(0), k.charCodeAt(1));
+    const list = out.get(key);
+    out.set(key, list ? [...list, ...cues.buckets[k]!] : cues.buckets[k]!);
+  }
+  return out;
+}
+
+const HASH = 35;
+
+/** Whether `cue` occurs in `norm` at `at`; "#" in a cue matches one ASCII digit. */
+function cueAt(norm: string, cue: string, at: number): boolean {
+  if (!cue.includes('#')) return norm.startsWith(cue, at);
+  if (at < 0 || at + cue.length > norm.length) return false;
+  for (let j = 0; j < cue.length; j++) {
+    const c = cue.charCodeAt(j);
+    const t = norm.charCodeAt(at + j);
+    if (c === HASH ? t < 48 || t > 57 : c !== t) return false;
+  }
+  return true;
+}
 
 /** The first cue found in already-normalised, space-padded text, or undefined. */
-export function findCueIn(norm: string, cues: TopicCues): string | undefined {
-  const { buckets } = cues;
+export function findCueIn(norm: string, cues: TopicCues | PreparedCues): string | undefined {
+  const table = cues instanceof Map ? cues : prepareCues(cues);
+  let next = norm.charCodeAt(1);
   for (let i = 1; i < norm.length - 1; i++) {
-    if (norm.charCodeAt(i) === 32) continue;
-    const list = buckets[norm.slice(i, i + 2)];
+    const here = next;
+    next = norm.charCodeAt(i + 1);
+    if (here === 32) continue;
+    const list = table.get(pairKey(here, next));
     if (list === undefined) continue;
-    for (const cue of list) if (norm.startsWith(cue, cue.charCodeAt(0) === 32 ? i - 1 : i)) return cue;
-  }
-  if (cues.wild.length > 0) {
-    const re = new RegExp(cues.wild.map((c) => escapeRe(c).replace(/#/g, '\\d')).join('|'));
-    const m = re.exec(norm);
-    if (m) return cues.wild.find((c) => new RegExp(escapeRe(c).replace(/#/g, '\\d')).test(m[0]));
+    for (const cue of list) if (cueAt(norm, cue, cue.charCodeAt(0) === 32 ? i - 1 : i)) return cue;
   }
   return undefined;
 }
 
 /** The first cue in raw text (normalised here), or undefined. */
-export function findTopicCue(text: string, cues: TopicCues): string | undefined {
+export function findTopicCue(text: string, cues: TopicCues | PreparedCues): string | undefined {
   return findCueIn(` ${normaliseForCues(text)} `, cues);
 }
 

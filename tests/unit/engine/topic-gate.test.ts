@@ -74,7 +74,7 @@ describe('pruneContained', () => {
 });
 
 describe('findTopicCue', () => {
-  const cues = bucketCues([' nsa ', ' cyber', 'spionage', '间谍', ' storm ####', 'volt typhoon']);
+  const cues = bucketCues([' nsa ', ' cyber', 'spionage', '间谍', ' storm ####', ' apt##', 'volt typhoon']);
   test.each([
     ['The NSA said nothing.', ' nsa '],
     ['NSAIDs and headaches', undefined],
@@ -84,10 +84,20 @@ describe('findTopicCue', () => {
     ['网络间谍活动', '间谍'],
     ['tracked as Storm-2603 by', ' storm ####'],
     ['the storm 26 hit', undefined],
+    ['a report on APT41', ' apt##'],
+    ['APT4 only', undefined],
+    ['APT-4x', undefined],
+    ['ends with Storm-0558', ' storm ####'],
     ['VOLT   TYPHOON, again', 'volt typhoon'],
     ['A typhoon made landfall', undefined],
     ['', undefined],
   ])('%s → %j', (text, cue) => expect(findTopicCue(text, cues)).toBe(cue));
+});
+
+describe('bucketCues', () => {
+  test.each([[' #x'], ['#abc'], ['a']])('refuses %j: a cue needs a two-character key', (cue) =>
+    expect(() => bucketCues([cue])).toThrow(/two-character key/),
+  );
 });
 
 describe('topicText', () => {
