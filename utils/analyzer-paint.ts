@@ -49,27 +49,14 @@ function toPainted(m: Mention, kinds: Record<string, Kind>, pattern?: PlacedPatt
   } catch {
     return undefined;
   }
-  if (pattern) {
-    return {
-      id: `pattern:${pattern.text}`,
-      kind: 'threat-actor',
-      quiet: true,
-      range,
-      node: m.node,
-      nodeStart: m.nodeStart,
-      nodeEnd: m.nodeEnd,
-      text: m.text,
-      pattern: { text: pattern.text, ...(pattern.info ? { info: pattern.info } : {}) },
-    };
-  }
+  const base = { range, node: m.node, nodeStart: m.nodeStart, nodeEnd: m.nodeEnd, text: m.text };
+  if (!pattern) return { id: m.id, kind: kinds[m.id] ?? 'concept', ...base };
   return {
-    id: m.id,
-    kind: kinds[m.id] ?? 'concept',
-    range,
-    node: m.node,
-    nodeStart: m.nodeStart,
-    nodeEnd: m.nodeEnd,
-    text: m.text,
+    id: `pattern:${pattern.text}`,
+    kind: 'threat-actor',
+    quiet: true,
+    ...base,
+    pattern: { text: pattern.text, ...(pattern.info ? { info: pattern.info } : {}) },
   };
 }
 

@@ -9,13 +9,21 @@ import type { TextMention } from './page';
 /** At most this many distinct names per page are reported (each with every occurrence). */
 export const MAX_PATTERN_NAMES = 20;
 
+/** Each compiled pattern set's patterns by id, built once per set (not on every page read). */
+const BY_ID = new WeakMap<CompiledPatterns, Map<string, NamingPattern>>();
+function patternsById(patterns: CompiledPatterns): Map<string, NamingPattern> {
+  let m = BY_ID.get(patterns);
+  if (!m) BY_ID.set(patterns, (m = new Map(patterns.patterns.map((p) => [p.id, p]))));
+  return m;
+}
+
 export function patternNamesIn(
   text: string,
   found: readonly TextMention[],
   patterns: CompiledPatterns = defaultPatterns(),
 ): PlacedPatternName[] {
   const hits = findPatternNames(text, found, patterns);
-  const byId = new Map<string, NamingPattern>(patterns.patterns.map((p) => [p.id, p]));
+  const byId = patternsById(patterns);
   const counted = new Set<string>();
   const out: PlacedPatternName[] = [];
   for (const h of hits) {
