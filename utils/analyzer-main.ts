@@ -15,6 +15,7 @@ import { createReader, stateOf, type ReadResult } from './analyzer-reading';
 import { startWatch } from './analyzer-watch';
 import { parsePageMessage, type PageState, type PageView } from './messages';
 import { pageApi, send, type OnMessage, type PageApi } from './page-api';
+import { markPainted, startPageTimes, timed } from './page-timing';
 
 interface AnalyzerHandle {
   cleanup(): void;
@@ -40,6 +41,7 @@ const loadingState = (): PageState => ({
 });
 
 export function startAnalyzer(): void {
+  const times = startPageTimes();
   const previous = globalThis.__spyglassAnalyzer as AnalyzerHandle | undefined;
   if (previous?.isValid()) return;
   // An orphan from before an update: remove what it left, then start afresh.
@@ -75,9 +77,15 @@ export function startAnalyzer(): void {
       lastSent = sent;
       void send(api, { type: 'cs/page-state', state }).catch(() => undefined);
     }
-    if (reply.paint)
-      painter.paint(mentions, reply.kinds, view, { mentions: r.patternMentions, names: reply.patternNames ?? [] });
-    else painter.unpaint();
+    if (reply.paint) {
+      timed('paint', () =>
+        painter.paint(mentions, reply.kinds, reply.view, {
+          mentions: r.patternMentions,
+          names: reply.patternNames ?? [],
+        }),
+      );
+      markPainted();
+    } else painter.unpaint();
     // Switched off or paused: nothing to follow until the settings change again.
     if (reply.status === 'disabled' || reply.status === 'paused') watch.disconnect();
     else watch.observe();
@@ -149,6 +157,7 @@ export function startAnalyzer(): void {
 
   const handle: AnalyzerHandle = { cleanup, isValid: () => !abort.signal.aborted && extensionAlive(api) };
   globalThis.__spyglassAnalyzer = handle;
+  times.setup = performance.now() - times.startedAt;
   // The gate (or the reader's "Analyse this page") already judged the page: no second check.
   reader.read(globalThis.__spyglassGatePassed === true ? true : undefined);
 }

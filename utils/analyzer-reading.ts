@@ -12,6 +12,7 @@ import type { Mention } from '../core/engine/types';
 import type { AnalyzerContext } from './analyzer-context';
 import type { AnalyzeReply, PageState } from './messages';
 import { send } from './page-api';
+import { timed, timedSteps } from './page-timing';
 
 export interface ReadResult {
   reply: AnalyzeReply;
@@ -44,7 +45,7 @@ export function createReader(ctx: AnalyzerContext, apply: (r: ReadResult) => voi
       run = thisRun;
       const stale = () => signal.aborted || thisRun.signal.aborted;
       runStepsInSlices(
-        readPageSteps(document, gatePassed),
+        timedSteps(readPageSteps(document, gatePassed)),
         { sliceMs: SLICE_MS, signal: AbortSignal.any([signal, thisRun.signal]) },
         (read: { region: RegionText; page: PageText }) => {
           send(api, { type: 'cs/analyze', page: read.page }).then(
@@ -53,12 +54,11 @@ export function createReader(ctx: AnalyzerContext, apply: (r: ReadResult) => voi
               ctx.setTimer(() => {
                 if (stale()) return;
                 const names = (reply.patternNames ?? []).map((n, i) => ({ id: String(i), start: n.start, end: n.end }));
-                apply({
-                  reply,
-                  page: read.page,
+                const placed = timed('reply', () => ({
                   mentions: placeMentions(read.region, reply.mentions),
                   patternMentions: placeMentions(read.region, names),
-                });
+                }));
+                apply({ reply, page: read.page, ...placed });
               }, 0);
             },
             () => undefined,

@@ -231,7 +231,7 @@ async function pollUntil(page: PpPage, fn: (a: unknown) => unknown, arg: unknown
   }
 }
 
-async function launchFirefox(): Promise<TestBrowser> {
+async function launchFirefox(options: LaunchOptions = {}): Promise<TestBrowser> {
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -249,6 +249,7 @@ async function launchFirefox(): Promise<TestBrowser> {
       'network.proxy.type': 0,
       // Let the extension's own pages open without a prompt.
       'extensions.webextensions.restrictedDomains': '',
+      ...options.firefoxPrefs,
     },
   });
   await browser.installExtension(FIREFOX_EXT);
@@ -353,8 +354,13 @@ async function launchFirefox(): Promise<TestBrowser> {
   };
 }
 
-export async function launch(name: BrowserName): Promise<TestBrowser> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+export interface LaunchOptions {
+  /** Extra Firefox preferences (the benchmark turns off timer-precision reduction). */
+  firefoxPrefs?: Record<string, unknown>;
+}
+
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<TestBrowser> {
+  return name === 'chromium' ? launchChromium() : launchFirefox(options);
 }
 
 // ---------- Page helpers shared by tests ----------
