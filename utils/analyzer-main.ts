@@ -41,9 +41,10 @@ const loadingState = (): PageState => ({
 });
 
 export function startAnalyzer(): void {
-  const times = startPageTimes();
   const previous = globalThis.__spyglassAnalyzer as AnalyzerHandle | undefined;
   if (previous?.isValid()) return;
+  // After the early return: a second injection must not reset the running script's record.
+  const times = startPageTimes();
   // An orphan from before an update: remove what it left, then start afresh.
   previous?.cleanup();
   const found = pageApi();
