@@ -4,8 +4,8 @@
  * like an article, and re-checks when a single-page app changes the URL.
  */
 import { isProbablyArticle } from '../core/engine/gate';
-import { findTopicCue, prepareCues, topicText, type PreparedCues, type TopicCues } from '../core/engine/topic-gate';
-import cueText from '../.generated/topic-cues.json';
+import { findTopicCue, prepareCues, topicText, type PreparedCues } from '../core/engine/topic-gate';
+import { topicCues } from '../.generated/topic-cues';
 import { pageApi, send, type PageApi } from './page-api';
 
 declare global {
@@ -36,7 +36,7 @@ export function startGate(): void {
   // The extension API is touched only once a page looks like an article: on every other page
   // the gate costs one cheap DOM check and never creates the API's objects in this world.
   let api: PageApi | undefined;
-  /** The topic cues, parsed on the first page that passes the article check. */
+  /** The topic cues' filter, decoded on the first page that passes the article check. */
   let cues: PreparedCues | undefined;
   let lastUrl = location.href;
   const setStatus = (s: GateStatus) => {
@@ -59,7 +59,7 @@ export function startGate(): void {
       return;
     }
     // Only an article that names something of our topic loads the page script.
-    cues ??= prepareCues(JSON.parse(cueText) as TopicCues);
+    cues ??= prepareCues(topicCues);
     const t2 = performance.now();
     const text = topicText(document);
     const t3 = performance.now();

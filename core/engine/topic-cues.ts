@@ -1,6 +1,6 @@
 /**
  * Compiles the topic gate's cue list at build time (scripts/kb-build.ts writes it to
- * .generated/topic-cues.json; core/engine/topic-gate.ts matches it on every page). Sources: the
+ * .generated/topic-cues.ts; core/engine/topic-gate.ts matches it on every page). Sources: the
  * lexicons' hacking and espionage terms in every language, the knowledge base's names of entries
  * whose kind counts as hacking evidence, and the code-name forms of the vendor naming patterns.
  * The list is kept small: every cue is normalised like the page text, short Latin-script cues get
@@ -51,7 +51,7 @@ export interface CueSources {
 }
 
 export interface CompiledCues {
-  /** What the gate reads (bucketed). */
+  /** What the gate reads (key filter and buckets). */
   cues: TopicCues;
   /** The cues, shortest first. */
   list: string[];

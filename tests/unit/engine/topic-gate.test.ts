@@ -74,7 +74,17 @@ describe('pruneContained', () => {
 });
 
 describe('findTopicCue', () => {
-  const cues = bucketCues([' nsa ', ' cyber', 'spionage', '间谍', ' storm ####', ' apt##', 'volt typhoon']);
+  const cues = bucketCues([
+    ' nsa ',
+    ' cyber',
+    'spionage',
+    '间谍',
+    ' storm ####',
+    ' apt##',
+    'volt typhoon',
+    ' 0 day',
+    '入侵',
+  ]);
   test.each([
     ['The NSA said nothing.', ' nsa '],
     ['NSAIDs and headaches', undefined],
@@ -91,12 +101,20 @@ describe('findTopicCue', () => {
     ['VOLT   TYPHOON, again', 'volt typhoon'],
     ['A typhoon made landfall', undefined],
     ['', undefined],
+    ['a 5 day trip', undefined],
+    ['a 0 day flaw', ' 0 day'],
+    ['遭入侵', '入侵'],
+    ['a 5 day trip', undefined],
+    ['入侵', '入侵'],
   ])('%s → %j', (text, cue) => expect(findTopicCue(text, cues)).toBe(cue));
 });
 
 describe('bucketCues', () => {
-  test.each([[' #x'], ['#abc'], ['a']])('refuses %j: a cue needs a two-character key', (cue) =>
-    expect(() => bucketCues([cue])).toThrow(/two-character key/),
+  test.each([[' ab'], ['ab'], ['a'], [' 入']])('refuses %j: a cue needs a key', (cue) =>
+    expect(() => bucketCues([cue])).toThrow(/has no key/),
+  );
+  test.each([['入侵'], [' abc'], ['ab#'], [' 0 day']])('keys %j', (cue) =>
+    expect(findTopicCue(cue.replace('#', '7'), bucketCues([cue]))).toBe(cue),
   );
 });
 
