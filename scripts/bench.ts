@@ -5,7 +5,7 @@
  * main-thread time of the extension's scripts (EvaluateScript, FunctionCall, timers, callbacks
  * whose script URL is ours); a bare TreeWalker pass over the body's text in the same page is the
  * baseline. Prints medians, p95, max and ratios by page class, bundle sizes, popup and search
- * timings. Not a test: it prints figures.
+ * timings; then the same pages in Firefox (scripts/bench-firefox.ts). Not a test: it prints figures.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -13,9 +13,11 @@ import { join } from 'node:path';
 import os from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { CHROME_EXT, CHROMIUM_PATH } from '../tests/e2e/browsers';
-import { CORPUS_DIR, startServer } from '../tests/e2e/server';
+import { startServer } from '../tests/e2e/server';
 import { WARM_QUERIES, createSearcher, buildSearchIndex, toSearchDocs, type SearchDoc } from '../core/search/search';
 import { loadKbForNode } from '../core/engine/node-support';
+import type { GateTimes } from '../utils/gate-main';
+import { benchFirefox, benchUrls, printFirefox } from './bench-firefox';
 import { benchHover, benchColdServiceWorker, benchMatcherStartup, printTargets } from './bench-startup';
 
 /** The extension APIs used inside the service worker. */
@@ -56,6 +58,8 @@ interface PageResult {
   ratio: number;
   longestTaskMs: number;
   textChars: number;
+  /** The gate's own record of its steps (performance.now() in the isolated world). */
+  gateSteps?: GateTimes;
 }
 
 interface TraceEvent {
@@ -115,6 +119,21 @@ await context.route(/\/synthetic-(\d+)x\.html$/, (route) => {
 // worker would otherwise miss.
 await sw.evaluate('globalThis.__name ??= (f) => f');
 
+/** The gate's record of its last check, read in the isolated world. */
+async function gateSteps(url: string): Promise<GateTimes | undefined> {
+  return sw.evaluate(async (u: string) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+    if (!tab?.id) return undefined;
+    const [r] = await chrome.scripting
+      .executeScript({
+        target: { tabId: tab.id },
+        func: () => (globalThis as { __spyglassGateMs?: unknown }).__spyglassGateMs,
+      })
+      .catch(() => [undefined]);
+    return r?.result as GateTimes | undefined;
+  }, url);
+}
+
 async function tabState(url: string): Promise<string> {
   return sw.evaluate(async (u: string) => {
     const tabs = await chrome.tabs.query({});
@@ -156,6 +175,7 @@ async function measure(page: Page, url: string): Promise<PageResult> {
     status = await tabState(page.url());
   }
   await page.waitForTimeout(300);
+  const steps = await gateSteps(page.url()).catch(() => undefined);
   // The baseline, traced like our scripts: a plain script doing one TreeWalker pass over the
   // body's text, evaluated once in this page (cold code, as our scripts are).
   const baselineUrl = `${server.origin}/bench-baseline.js`;
@@ -217,6 +237,7 @@ async function measure(page: Page, url: string): Promise<PageResult> {
     ratio: extMs / baselineMs,
     longestTaskMs,
     textChars,
+    gateSteps: steps,
   };
 }
 
@@ -228,14 +249,7 @@ await context.route(/\/articles\/[a-z0-9-]+\.html$/, (route) =>
     body: readFileSync(join('tests/fixtures/articles', new URL(route.request().url()).pathname.split('/').pop()!)),
   }),
 );
-const urls: string[] = [];
-for (const f of readdirSync('tests/fixtures/articles').sort())
-  if (f.endsWith('.html')) urls.push(`${server.origin}/articles/${f}`);
-for (const f of readdirSync('tests/fixtures/pages').sort())
-  if (f.endsWith('.html')) urls.push(`${server.origin}/fixtures/${f}`);
-for (const f of readdirSync(join(CORPUS_DIR, 'pages')).sort())
-  if (f.endsWith('.html')) urls.push(`${server.origin}/corpus/${f}`);
-const selected = urls.slice(0, limit);
+const selected = benchUrls(server.origin).slice(0, limit);
 selected.push(`${server.origin}/fixtures/synthetic-10x.html`, `${server.origin}/fixtures/synthetic-100x.html`);
 
 const results: PageResult[] = [];
@@ -355,6 +369,8 @@ const cold = await benchColdServiceWorker(
   `${server.origin}/fixtures/demo-article.html`,
 );
 await context.close();
+// The same pages in Firefox, with the browser above closed.
+const firefox = await benchFirefox(server, benchUrls(server.origin).slice(0, limit));
 await server.close();
 
 // Search latency in Node: our KB and a synthetic KB of 10,000 entries.
@@ -435,6 +451,11 @@ for (const [name, rs] of Object.entries(classes)) {
     `${name.padEnd(30)} ${String(rs.length).padStart(3)}  ${f(median(ext)).padStart(7)} ms ${f(quantile(ext, 0.95)).padStart(7)} ${f(Math.max(...ext)).padStart(7)}  | ${f(median(base)).padStart(8)} ms     | ${f(median(ratio)).padStart(7)}x ${f(quantile(ratio, 0.95)).padStart(7)}x | ${parts} ms`,
   );
 }
+const offTopic = classes['  turned away by topic gate']!;
+const step = (k: keyof GateTimes) => f(median(offTopic.map((r) => r.gateSteps?.[k] ?? NaN).filter(Number.isFinite)));
+console.log(
+  `gate's own record on articles the topic gate turned away (medians, in-page clock): article check ${step('article')}, cue filter ${step('cues')}, topic text ${step('text')}, cue search ${step('find')}, total ${step('total')} ms; the rest of the traced cost is compiling and evaluating gate.js`,
+);
 console.log('\ncost growth (synthetic pages from the demo article):');
 for (const r of results.filter((r) => r.page.includes('synthetic') || r.page.endsWith('demo-article.html')))
   console.log(
@@ -476,7 +497,7 @@ console.log(
 console.log(
   `hover start to a visible card (500 ms delay): median ${f(median(hoverTimes))} ms, p95 ${f(quantile(hoverTimes, 0.95))} ms (n=${hoverTimes.length})`,
 );
-console.log('Firefox: not measured by this run (see README).');
+const firefoxRows = printFirefox(firefox);
 printTargets([
   ['articles not about espionage, median', summaryOf('article (not espionage)').extMedian, 1.0],
   ['articles not about espionage, p95', summaryOf('article (not espionage)').extP95, 2.5],
@@ -487,6 +508,7 @@ printTargets([
   ['hover start to visible card, median', median(hoverTimes), 600],
   ['popup first content, median', median(popupTimes), 60],
   ['search per query, our KB, p95', quantile(kbSearch, 0.95), 10],
+  ...firefoxRows,
 ]);
 
 if (outFile) {
@@ -508,6 +530,7 @@ if (outFile) {
         startup,
         cold,
         hoverTimes,
+        firefox,
       },
       null,
       2,

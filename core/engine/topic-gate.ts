@@ -36,63 +36,79 @@ export function normaliseForCues(s: string): string {
 }
 
 /**
- * The compiled cue list. Every cue has a key: its first three characters after a leading
- * boundary space (two for a two-character cue of an unspaced script, as "入侵"), digits folded to
- * "#". `filter` is a bit set over the keys' hashes (base64, decoded natively by atob), so the
- * page tests each text position with one bit lookup and no cue list in memory; `buckets` (the
- * cues by key hash, as a JSON string) is parsed only when a bit is set, then every cue there is
- * compared in full. Built at build time. Measured (2026-12-02, fresh V8 contexts over the
- * corpus's off-topic articles): 0.7 ms median, 1.2 ms p95 for parse and search, against 1.6 and
- * 5.7 ms for the two-character buckets this replaced.
+ * The compiled cue list. Every cue has a key: the first KEY_CHARS characters after a leading
+ * boundary space (the whole cue when shorter), digits folded to "#". `filter` holds two bit sets
+ * over key hashes, base64 (decoded natively by atob): which strings start some key, and which are
+ * a whole key. The page walks each text position one character at a time and stops at the first
+ * string that starts no key, so most positions cost one or two bit lookups and no cue list is in
+ * memory. Only a whole-key hit looks its key up in its group of `lines` ("/key|cue/key|cue/", the
+ * cues of a few key hashes, searched natively) and compares those cues in full. Built at build time.
+ * Measured (2026-12-02, fresh V8 contexts, the corpus's off-topic articles): see the README.
  */
 export interface TopicCues {
   filter: string;
-  buckets: string;
+  lines: string[];
 }
 
-/** Bits in the key filter: 65,536 (8 KB) keeps a false hit near 2 % per position for 2,500 keys. */
-const FILTER_MASK = 0xffff;
+/** Key length: five characters make a hit rare in ordinary text (corpus articles, median: 7 distinct keys hit, 79 at three). */
+export const KEY_CHARS = 5;
+/** Bits per set: 65,536 (8 KB) each. */
+const MASK = 0xffff;
+const TERMINAL = (MASK + 1) >> 3;
+/** Groups of key hashes in `lines`: 512 strings of about 100 characters for 2,500 cues. */
+const GROUPS = 512;
+/** Never in a cue or key (punctuation, which normalisation turns into spaces), and need no escaping in the bundle. */
+const SEPARATOR = '/';
+const KEY_END = '|';
 /** From here on (CJK radicals onwards) a script writes words without spaces: two-character cues live here. */
 const WIDE = 0x2e80;
 const HASH = 35;
 /** A digit counts as "#" in keys, so " apt ##" and " apt 28" share one. */
 const fold = (c: number) => (c >= 48 && c <= 57 ? HASH : c);
-const hash2 = (a: number, b: number) => (a * 977 + b) & FILTER_MASK;
-const hash3 = (a: number, b: number, c: number) => ((a * 977 + b) * 31 + c) & FILTER_MASK;
+const step = (s: number, c: number) => (s * 31 + c) | 0;
+const slot = (s: number) => (s ^ (s >>> 16)) & MASK;
+const DIGITS = /[0-9]/g;
 
-/** The key hash of a cue (build time). */
-function cueHash(cue: string): number {
+/** A cue's key (build time). */
+function keyOf(cue: string): string {
   const at = cue.charCodeAt(0) === 32 ? 1 : 0;
-  const body = cue.length - at;
-  const a = fold(cue.charCodeAt(at));
-  const b = fold(cue.charCodeAt(at + 1));
-  if (body >= 3) return hash3(a, b, fold(cue.charCodeAt(at + 2)));
-  if (body === 2 && a >= WIDE) return hash2(a, b);
+  if (cue.includes(SEPARATOR) || cue.includes(KEY_END))
+    throw new Error(`topic cue ${JSON.stringify(cue)} contains "${SEPARATOR}" or "${KEY_END}"`);
+  const key = cue.slice(at, at + KEY_CHARS).replace(DIGITS, '#');
+  if (key.length >= 3 || (key.length === 2 && key.charCodeAt(0) >= WIDE)) return key;
   throw new Error(`topic cue ${JSON.stringify(cue)} has no key: three characters, or two of an unspaced script`);
 }
 
 /** Puts cues into the shape the gate reads (build time, and tests). */
 export function bucketCues(cues: readonly string[]): TopicCues {
-  const bits = new Uint8Array((FILTER_MASK + 1) >> 3);
-  const buckets: Record<number, string[]> = {};
+  const bits = new Uint8Array(2 * TERMINAL);
+  const set = (at: number, h: number) => (bits[at + (h >> 3)]! |= 1 << (h & 7));
+  const groups: string[][] = Array.from({ length: GROUPS }, () => []);
   for (const cue of cues) {
-    const h = cueHash(cue);
-    bits[h >> 3]! |= 1 << (h & 7);
-    (buckets[h] ??= []).push(cue);
+    const key = keyOf(cue);
+    let s = 0;
+    for (let k = 0; k < key.length; k++) {
+      s = step(s, key.charCodeAt(k));
+      if (k >= 1) set(0, slot(s));
+    }
+    set(TERMINAL, slot(s));
+    groups[slot(s) % GROUPS]!.push(`${key}${KEY_END}${cue}`);
   }
   let binary = '';
   for (const byte of bits) binary += String.fromCharCode(byte);
-  return { filter: btoa(binary), buckets: JSON.stringify(buckets) };
+  return {
+    filter: btoa(binary),
+    lines: groups.map((g) => (g.length ? `${SEPARATOR}${g.sort().join(SEPARATOR)}${SEPARATOR}` : '')),
+  };
 }
 
-/** The cues as a page holds them: the filter decoded (one byte per character), the buckets parsed on first use. */
+/** The cues as a page holds them: the filter decoded (one byte per character). */
 export interface PreparedCues {
   bits: string;
-  buckets: string;
-  parsed?: Record<number, string[]>;
+  lines: readonly string[];
 }
 
-export const prepareCues = (cues: TopicCues): PreparedCues => ({ bits: atob(cues.filter), buckets: cues.buckets });
+export const prepareCues = (cues: TopicCues): PreparedCues => ({ bits: atob(cues.filter), lines: cues.lines });
 
 /** Whether `cue` occurs in `norm` at `at`; "#" in a cue matches one ASCII digit. */
 function cueAt(norm: string, cue: string, at: number): boolean {
@@ -106,27 +122,35 @@ function cueAt(norm: string, cue: string, at: number): boolean {
   return true;
 }
 
-/** The cue of bucket `h` that occurs with its key at `i`, if the filter has the bit. */
-function cueOfBucket(norm: string, p: PreparedCues, h: number, i: number): string | undefined {
-  if ((p.bits.charCodeAt(h >> 3) & (1 << (h & 7))) === 0) return undefined;
-  const list = (p.parsed ??= JSON.parse(p.buckets) as Record<number, string[]>)[h];
-  if (list === undefined) return undefined;
-  for (const cue of list) if (cueAt(norm, cue, cue.charCodeAt(0) === 32 ? i - 1 : i)) return cue;
+/** The cue with key `key` (hash slot `h`) that occurs in `norm` at `i`, if any. */
+function cueOfKey(norm: string, p: PreparedCues, h: number, key: string, i: number): string | undefined {
+  const lines = p.lines[h % GROUPS] ?? '';
+  const probe = `${SEPARATOR}${key}${KEY_END}`;
+  for (let at = lines.indexOf(probe); at >= 0; at = lines.indexOf(probe, at + 1)) {
+    const start = at + probe.length;
+    const cue = lines.slice(start, lines.indexOf(SEPARATOR, start));
+    if (cueAt(norm, cue, cue.charCodeAt(0) === 32 ? i - 1 : i)) return cue;
+  }
   return undefined;
 }
 
 /** The first cue found in already-normalised, space-padded text, or undefined. */
 export function findCueIn(norm: string, cues: TopicCues | PreparedCues): string | undefined {
   const p = 'bits' in cues ? cues : prepareCues(cues);
-  let next = fold(norm.charCodeAt(1));
-  for (let i = 1; i < norm.length - 1; i++) {
-    const here = next;
-    next = fold(norm.charCodeAt(i + 1));
-    if (here === 32) continue;
-    const found =
-      (here >= WIDE ? cueOfBucket(norm, p, hash2(here, next), i) : undefined) ??
-      cueOfBucket(norm, p, hash3(here, next, fold(norm.charCodeAt(i + 2))), i);
-    if (found !== undefined) return found;
+  const bits = p.bits;
+  const n = norm.length;
+  for (let i = 1; i < n - 1; i++) {
+    let c = norm.charCodeAt(i);
+    if (c === 32) continue;
+    let s = step(0, fold(c));
+    for (let k = 1; k < KEY_CHARS && i + k < n; k++) {
+      s = step(s, fold(norm.charCodeAt(i + k)));
+      c = slot(s);
+      if ((bits.charCodeAt(c >> 3) & (1 << (c & 7))) === 0) break;
+      if ((bits.charCodeAt(TERMINAL + (c >> 3)) & (1 << (c & 7))) === 0) continue;
+      const found = cueOfKey(norm, p, c, norm.slice(i, i + k + 1).replace(DIGITS, '#'), i);
+      if (found !== undefined) return found;
+    }
   }
   return undefined;
 }

@@ -110,9 +110,13 @@ describe('findTopicCue', () => {
 });
 
 describe('bucketCues', () => {
-  test.each([[' ab'], ['ab'], ['a'], [' 入']])('refuses %j: a cue needs a key', (cue) =>
-    expect(() => bucketCues([cue])).toThrow(/has no key/),
-  );
+  test.each([
+    [' ab', /has no key/],
+    ['ab', /has no key/],
+    ['a', /has no key/],
+    [' 入', /has no key/],
+    ['a/bc', /contains/],
+  ])('refuses %j', (cue, error) => expect(() => bucketCues([cue])).toThrow(error));
   test.each([['入侵'], [' abc'], ['ab#'], [' 0 day']])('keys %j', (cue) =>
     expect(findTopicCue(cue.replace('#', '7'), bucketCues([cue]))).toBe(cue),
   );
