@@ -28,11 +28,14 @@ async function findTab(param: string | null): Promise<Browser.tabs.Tab | undefin
 }
 
 export async function startPopup(root: HTMLElement): Promise<void> {
-  const kbLoading = loadKb();
+  // The knowledge base (a large chunk) loads once the popup has drawn its first content, so its
+  // parsing never delays that; a failure before then starts it here.
+  let kbLoading: Promise<Kb> | undefined;
+  const kbLoad = () => (kbLoading ??= loadKb());
   try {
-    await run(root, kbLoading);
+    await run(root, kbLoad);
   } catch (err) {
-    const kb = await kbLoading.catch(() => NO_KB);
+    const kb = await kbLoad().catch(() => NO_KB);
     // Never leave the reader with a blank popup: say what went wrong; search still works.
     const lang = uiLangFor(DEFAULT_SETTINGS);
     render(
@@ -52,18 +55,19 @@ export async function startPopup(root: HTMLElement): Promise<void> {
   }
 }
 
-async function run(root: HTMLElement, kbLoading: Promise<Kb>): Promise<void> {
+async function run(root: HTMLElement, kbLoad: () => Promise<Kb>): Promise<void> {
   const params = new URLSearchParams(location.search);
   // The context menu and the card's "More" open the popup in a tab of its own: use the room.
   if (params.has('q') || params.has('entry')) document.body.classList.add('page-tab');
   let kb: Kb | undefined;
-  let { settings } = await loadSettings();
+  // Two independent round trips to the browser, made together.
+  const [stored, tab] = await Promise.all([loadSettings(), findTab(params.get('tabId'))]);
+  let { settings } = stored;
   applyTheme(settings);
   const lang = uiLangFor(settings);
   document.documentElement.lang = lang === 'zh_CN' ? 'zh-CN' : 'en';
   const i18n = { t: makeT(lang), lang };
 
-  const tab = await findTab(params.get('tabId'));
   const ownPage = isOwnPage(tab);
   const tabId = ownPage ? undefined : tab?.id;
   let page: PageState | 'unreadable' | undefined = tabId === undefined ? 'unreadable' : undefined;
@@ -140,7 +144,7 @@ async function run(root: HTMLElement, kbLoading: Promise<Kb>): Promise<void> {
   draw();
   // Read by the benchmark: time from navigation start to the first rendered content.
   performance.mark('spyglass-first-content');
-  void kbLoading.then((loaded) => {
+  void kbLoad().then((loaded) => {
     kb = loaded;
     draw();
     // Also read by the benchmark: with ?q= the results of that search are on screen now.

@@ -42,7 +42,6 @@ async function activeTab(): Promise<Browser.tabs.Tab | undefined> {
 }
 
 export async function startSidePanel(root: HTMLElement): Promise<void> {
-  const kbLoading = loadKb();
   ownTabId = (await browser.tabs.getCurrent().catch(() => undefined))?.id;
   let kb: Kb | undefined;
   let settings: Settings = (await loadSettings()).settings;
@@ -170,7 +169,8 @@ export async function startSidePanel(root: HTMLElement): Promise<void> {
   });
 
   draw();
-  void kbLoading.then((loaded) => {
+  // The knowledge base (a large chunk) loads after the first draw, so its parsing never delays it.
+  void loadKb().then((loaded) => {
     kb = loaded;
     draw();
   });
