@@ -81,15 +81,17 @@ async function readTab(
 async function measurePage(browser: TestBrowser, page: TestPage, url: string): Promise<FirefoxPageResult> {
   await page.goto('about:blank');
   await page.goto(url);
-  let state = await readTab(browser, url);
+  // The tab's URL as the browser spells it (percent-encoding may differ from ours).
+  const href = await page.evaluate(() => location.href);
+  let state = await readTab(browser, href);
   // Let the gate, the injection and the (sliced) analysis finish.
   for (let i = 0; i < 40 && (state.status === 'loading' || state.status === 'no-tab'); i++) {
     await new Promise((r) => setTimeout(r, 150));
-    state = await readTab(browser, url);
+    state = await readTab(browser, href);
   }
   if (state.script && state.status === 'espionage' && state.script.toPainted === undefined) {
     await new Promise((r) => setTimeout(r, 300));
-    state = await readTab(browser, url);
+    state = await readTab(browser, href);
   }
   // The baseline: a TreeWalker pass over the body's text, in code the page compiles fresh.
   const baselineMs = await page
@@ -205,12 +207,20 @@ export async function benchFirefox(server: StaticServer, urls: readonly string[]
       } catch (err) {
         console.error(`firefox: skipped ${url}: ${String(err).slice(0, 120)}`);
       }
-      if (i % 25 === 0) process.stderr.write(`  firefox ${i + 1}/${urls.length}\n`);
+      if (i % 25 === 0) process.stderr.write(`  firefox ${i + 1}/${urls.length} ${new Date().toISOString()}\n`);
     }
-    await page.goto(demo);
+    // (A page left in a bad state by the corpus gets a fresh tab for the rest.)
+    const last = await page.goto(demo).then(
+      () => page,
+      async () => {
+        const fresh = await browser.newPage();
+        await fresh.goto(demo);
+        return fresh;
+      },
+    );
     const tabId = await browser.tabIdOf(demo);
     const popup = await popupTimes(browser, tabId);
-    await page.close();
+    await last.close();
     const hover = await hoverTimes(browser, demo);
     return { version, pages, hover, popup };
   } finally {

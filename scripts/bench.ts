@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --out file.json] [--limit N]
+ * npm run bench [-- --out file.json] [--limit N] [--firefox-every N]
  * Real Chromium, the built extension, every corpus page (served locally, nothing else reachable)
  * plus our fixtures and synthetic 10x/100x pages. For each page, Chromium's tracing gives the
  * main-thread time of the extension's scripts (EvaluateScript, FunctionCall, timers, callbacks
@@ -34,6 +34,7 @@ declare const chrome: {
 const args = process.argv.slice(2);
 const outFile = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
 const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : Infinity;
+const firefoxEvery = args.includes('--firefox-every') ? Number(args[args.indexOf('--firefox-every') + 1]) : 1;
 
 const median = (xs: number[]) => quantile(xs, 0.5);
 function quantile(xs: number[], q: number): number {
@@ -369,8 +370,6 @@ const cold = await benchColdServiceWorker(
   `${server.origin}/fixtures/demo-article.html`,
 );
 await context.close();
-// The same pages in Firefox, with the browser above closed.
-const firefox = await benchFirefox(server, benchUrls(server.origin).slice(0, limit));
 await server.close();
 
 // Search latency in Node: our KB and a synthetic KB of 10,000 entries.
@@ -497,6 +496,15 @@ console.log(
 console.log(
   `hover start to a visible card (500 ms delay): median ${f(median(hoverTimes))} ms, p95 ${f(quantile(hoverTimes, 0.95))} ms (n=${hoverTimes.length})`,
 );
+// The same pages in Firefox (every Nth with --firefox-every N), with Chromium closed and its figures printed.
+const ffServer = await startServer();
+const firefox = await benchFirefox(
+  ffServer,
+  benchUrls(ffServer.origin)
+    .slice(0, limit)
+    .filter((_, i) => i % firefoxEvery === 0),
+);
+await ffServer.close();
 const firefoxRows = printFirefox(firefox);
 printTargets([
   ['articles not about espionage, median', summaryOf('article (not espionage)').extMedian, 1.0],

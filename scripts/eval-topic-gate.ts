@@ -37,7 +37,10 @@ interface Item {
 }
 
 /** The cue list as the build compiles it. */
-export function topicCuesFor(root: string, entries: readonly Entry[]): { cues: TopicCues; count: number } {
+export function topicCuesFor(
+  root: string,
+  entries: readonly Entry[],
+): { cues: TopicCues; count: number; list: string[] } {
   const c = compileTopicCues({
     lexicons: DEFAULT_LEXICON_FILES,
     model: DEFAULT_MODEL,
@@ -45,7 +48,7 @@ export function topicCuesFor(root: string, entries: readonly Entry[]): { cues: T
     patternRegexes: namingRegexes(root),
     commonWords: commonWords(root),
   });
-  return { cues: c.cues, count: c.count };
+  return { cues: c.cues, count: c.count, list: c.list };
 }
 
 /** A plain-text item as the gate would read its page: the first line as the title, then the text's start. */

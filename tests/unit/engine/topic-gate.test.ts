@@ -10,7 +10,7 @@ import {
   toCue,
   type CueSources,
 } from '../../../core/engine/topic-cues';
-import { bucketCues, findTopicCue, normaliseForCues, topicText } from '../../../core/engine/topic-gate';
+import { bucketCues, findCueIn, findTopicCue, normaliseForCues, topicText } from '../../../core/engine/topic-gate';
 import { loadKbForNode } from '../../../core/engine/node-support';
 import { readFixtureIndex } from '../../../scripts/fixture-index';
 import { topicCuesFor } from '../../../scripts/eval-topic-gate';
@@ -206,8 +206,24 @@ describe('compileTopicCues', () => {
 
 describe('the real cue list', () => {
   const { entries } = loadKbForNode(ROOT);
-  const { cues } = topicCuesFor(ROOT, entries);
-  const espionage = readFixtureIndex(ROOT).filter((f) => f.espionage);
+  const { cues, list } = topicCuesFor(ROOT, entries);
+  const fixtures = readFixtureIndex(ROOT);
+  const espionage = fixtures.filter((f) => f.espionage);
+  // A plain search for every cue, "#" as a digit: the filter and key groups must find a cue exactly where it does.
+  const plain = list.map((c) => new RegExp(c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/#/g, '[0-9]')));
+  const textOf = (file: string) => {
+    const path = join(FIXTURES, file);
+    return file.endsWith('.html')
+      ? topicText(parseHtmlDocument(readFileSync(path, 'utf8')))
+      : readFileSync(path, 'utf8').slice(0, 2200);
+  };
+
+  test.each(fixtures.map((f) => [f.file]))('%s: the gate finds a cue exactly when a plain search does', (file) => {
+    const norm = ` ${normaliseForCues(textOf(file))} `;
+    const found = findCueIn(norm, cues);
+    expect(found !== undefined).toBe(plain.some((r) => r.test(norm)));
+    if (found !== undefined) expect(plain[list.indexOf(found)]!.test(norm)).toBe(true);
+  });
 
   test.each(espionage.map((f) => [f.file]))('espionage fixture %s has a cue', (file) => {
     const path = join(FIXTURES, file);
