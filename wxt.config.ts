@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { buildKb } from './scripts/kb-build';
 
@@ -18,6 +19,13 @@ export default defineConfig({
     // The knowledge base is validated and compiled before every build: a broken entry fails it.
     'build:before': () => {
       buildKb();
+    },
+    // The entries ship as a file of their own, read on first use (utils/kb-entries.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: resolve('.generated/kb-entries.json'), relativeDest: 'kb-entries.json' });
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push('/kb-entries.json');
     },
   },
   manifest: ({ browser }) => ({

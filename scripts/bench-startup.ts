@@ -8,6 +8,7 @@ import { buildMatcherData } from '../core/engine/analyze';
 import { loadMatcher, type MatcherData } from '../core/engine/matcher';
 import { toMatcherPatterns } from '../core/kb/compile';
 import type { Entry } from '../core/kb/schema';
+import type { SwTimes } from '../utils/background-main';
 
 const HOVER_RUNS = 7;
 const COLD_RUNS = 5;
@@ -64,7 +65,7 @@ export async function benchColdServiceWorker(
   debugPort: number,
   extPrefix: string,
   url: string,
-): Promise<{ warm: number[]; cold: number[]; mainAt: number[]; matcherMs: number[]; note: string }> {
+): Promise<{ warm: number[]; cold: number[]; records: SwTimes[]; note: string }> {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`);
   const cdp = await browser.newBrowserCDPSession();
   const workerTarget = async () =>
@@ -80,8 +81,7 @@ export async function benchColdServiceWorker(
   };
   const warm: number[] = [];
   const cold: number[] = [];
-  const mainAt: number[] = [];
-  const matcherMs: number[] = [];
+  const records: SwTimes[] = [];
   let stopped = 0;
   for (let i = 0; i < COLD_RUNS; i++) {
     warm.push(await paintedAt());
@@ -95,22 +95,21 @@ export async function benchColdServiceWorker(
     // The restarted worker's own record of its start-up.
     const sw = context.serviceWorkers().find((w) => w.url().startsWith(extPrefix));
     const rec = await sw
-      ?.evaluate(() => (globalThis as { __spyglassSwMs?: { main: number; matcher?: number } }).__spyglassSwMs)
+      ?.evaluate(() => (globalThis as { __spyglassSwMs?: SwTimes }).__spyglassSwMs)
       .catch(() => undefined);
-    if (rec && t) {
-      mainAt.push(rec.main);
-      if (rec.matcher !== undefined) matcherMs.push(rec.matcher);
-    }
+    if (rec && t) records.push(rec);
   }
   await page.close();
   await browser.close().catch(() => undefined);
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const med = (k: keyof SwTimes) => {
+    const xs = records.map((r) => r[k]).filter((x) => x !== undefined);
+    return xs.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1]!.toFixed(1) : '-';
+  };
   return {
     warm,
     cold,
-    mainAt,
-    matcherMs,
-    note: `(worker stopped before ${stopped} of ${COLD_RUNS} cold runs; the restarted worker's own record, medians: worker start to our main ${med(mainAt)?.toFixed(1) ?? '-'} ms (browser start-up, then compiling and evaluating background.js with its JSON), matcher load ${med(matcherMs)?.toFixed(1) ?? '-'} ms)`,
+    records,
+    note: `(worker stopped before ${stopped} of ${COLD_RUNS} cold runs; the restarted worker's own record, medians from its time origin: our main ran at ${med('main')} ms (the browser's start-up, then compiling and evaluating background.js), the gate's message arrived at ${med('gatePassed')}, the page script's at ${med('analyze')}, answered at ${med('answered')}; matcher load ${med('matcher')} ms)`,
   };
 }
 

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { toMatcherPatterns } from '../core/kb/compile';
+import { toEventRecords, toMatcherPatterns } from '../core/kb/compile';
 import { readKbFiles } from '../core/kb/load-node';
 import { KbValidationError, validateKb } from '../core/kb/validate';
 import { buildSearchIndex, toSearchDocs } from '../core/search/search';
@@ -19,6 +19,7 @@ import type { LexiconFile } from '../core/engine/lexicon';
 import { LEXICON_FILES } from '../core/engine/lexicon-files';
 import { DEFAULT_MODEL } from '../core/engine/lexicon';
 import { compileTopicCues } from '../core/engine/topic-cues';
+import { benchEntriesFromEnv, growEntries } from './synthetic-kb';
 
 export const GENERATED_DIR = '.generated';
 export const LEXICON_DIR = 'assets/lexicon';
@@ -80,11 +81,21 @@ export function buildKb(root = process.cwd()): { count: number } {
   }
   // Old asOf dates and facts that ended after asOf warn; an asOf in the future already failed above.
   for (const w of freshnessWarnings(entries, today, 20)) console.warn(`warning: ${w}`);
+  // Only for the benchmark's grown-KB build (scripts/bench-cold.ts); never set in a release build.
+  const grow = benchEntriesFromEnv();
+  if (grow !== undefined) {
+    entries = growEntries(entries, grow);
+    console.warn(
+      `warning: SPYGLASS_BENCH_ENTRIES: a synthetic knowledge base of ${entries.length} entries, for the benchmark only`,
+    );
+  }
   const out = join(root, GENERATED_DIR);
   mkdirSync(out, { recursive: true });
   const write = (name: string, data: unknown) => writeFileSync(join(out, name), JSON.stringify(data));
   const docs = toSearchDocs(entries);
+  // Shipped as a file of its own (wxt.config.ts), read on first use: see utils/kb-entries.ts.
   write('kb-entries.json', entries);
+  write('kb-events.json', toEventRecords(entries));
   write('kb-search-docs.json', docs);
   write('kb-search-index.json', buildSearchIndex(docs));
   const names = toMatcherPatterns(entries);

@@ -4,13 +4,16 @@ import { analyzePageText } from '../core/engine/analyze';
 import { loadMatcher, type Matcher, type MatcherData } from '../core/engine/matcher';
 import type { Kind } from '../core/kb/kinds';
 import { isSitePaused, type Settings } from '../core/settings';
-import matcherJson from '../.generated/kb-matcher.json';
+// A string: parsed on first use, not while the worker starts.
+import matcherJson from '../.generated/kb-matcher.json?raw';
 import cuesJson from '../.generated/kb-cues.json';
 import { articleContext } from '../core/engine/article-context';
 import type { CompiledCueSet } from '../core/engine/references';
 import { patternNamesIn } from '../core/engine/pattern-names';
 import { translate, pickUiLang } from '../core/i18n/strings';
-import { entryById } from './kb-data';
+import eventsJson from '../.generated/kb-events.json';
+import type { EventCandidate } from '../core/engine/article-event';
+import { loadEntries } from './kb-entries';
 import {
   commandMessage,
   parseBackgroundMessage,
@@ -34,8 +37,30 @@ declare global {
   // The worker's start-up by step (performance.now(), from the worker's own time origin), read by
   // `npm run bench` after it stopped and restarted the worker: when our main ran (the browser's
   // start-up, then compiling and evaluating this bundle, its compiled JSON included), and what
-  // loading the matcher took on its first use.
-  var __spyglassSwMs: { main: number; matcher?: number } | undefined;
+  // loading the matcher took on its first use, and when the first page's two messages arrived
+  // and the analysis was answered.
+  var __spyglassSwMs: SwTimes | undefined;
+}
+
+export interface SwTimes {
+  main: number;
+  matcher?: number;
+  gatePassed?: number;
+  analyze?: number;
+  answered?: number;
+}
+
+/** Records the first time each step happened in this worker's life. */
+function mark(step: 'gatePassed' | 'analyze' | 'answered'): void {
+  const t = globalThis.__spyglassSwMs;
+  if (t && t[step] === undefined) t[step] = performance.now();
+}
+
+let events: Map<string, EventCandidate['entry']> | undefined;
+/** The event entries' dates and claims (for the event an article reports), by id. */
+function eventById(id: string): EventCandidate['entry'] | undefined {
+  events ??= new Map((eventsJson as unknown as EventCandidate['entry'][]).map((e) => [e.id, e]));
+  return events.get(id);
 }
 
 let matcher: { m: Matcher; kinds: Map<string, Kind> } | undefined;
@@ -43,7 +68,7 @@ let matcher: { m: Matcher; kinds: Map<string, Kind> } | undefined;
 function getMatcher(): { m: Matcher; kinds: Map<string, Kind> } {
   if (!matcher) {
     const t0 = performance.now();
-    const data = matcherJson as unknown as MatcherData;
+    const data = JSON.parse(matcherJson) as MatcherData;
     const kinds = new Map<string, Kind>();
     for (const p of data.patterns) if (p.id && p.kind) kinds.set(p.id, p.kind);
     matcher = { m: loadMatcher(data), kinds };
@@ -105,7 +130,7 @@ async function analyze(msg: Message<ToBackground, 'cs/analyze'>, sender: Browser
         text: msg.page.text,
         found: a.found,
         cueSets: cuesJson as unknown as CompiledCueSet[],
-        entry: entryById,
+        entry: eventById,
         ...(msg.page.published ? { published: msg.page.published } : {}),
       });
       if (ctx.references.length > 0) reply.references = ctx.references;
@@ -125,18 +150,27 @@ async function handle(msg: Message<ToBackground>, sender: Browser.runtime.Messag
   const tabId = sender.tab?.id;
   switch (msg.type) {
     case 'cs/gate-passed': {
+      mark('gatePassed');
       if (tabId === undefined) return { injected: false };
       const { settings } = await loadSettings();
       if (!settings.enabled || isSitePaused(sender.url ?? sender.tab?.url ?? '', settings.pausedSites))
         return { injected: false };
-      await browser.scripting.executeScript({
+      const injected = browser.scripting.executeScript({
         target: { tabId, frameIds: [sender.frameId ?? 0] },
         files: [ANALYZER_FILE],
       });
+      // While the page script loads and reads its page, load the matcher it is about to ask for
+      // (on a worker that just started, this hides the matcher's load behind the page's work).
+      getMatcher();
+      await injected;
       return { injected: true };
     }
-    case 'cs/analyze':
-      return analyze(msg, sender);
+    case 'cs/analyze': {
+      mark('analyze');
+      const reply = await analyze(msg, sender);
+      mark('answered');
+      return reply;
+    }
     case 'cs/load-card':
       // The card's UI (Preact, floating-ui, styles) is loaded into a frame only when a card opens.
       if (tabId === undefined) return { ok: false };
@@ -163,8 +197,10 @@ async function handle(msg: Message<ToBackground>, sender: Browser.runtime.Messag
       await browser.scripting.executeScript({ target, files: [ANALYZER_FILE] });
       return { ok: true };
     }
-    case 'cs/get-entries':
-      return { entries: msg.ids.map(entryById).filter((e) => e !== undefined) };
+    case 'cs/get-entries': {
+      const byId = await loadEntries();
+      return { entries: msg.ids.map((id) => byId.get(id)).filter((e) => e !== undefined) };
+    }
     case 'cs/open-entry':
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?entry=${encodeURIComponent(msg.id)}`) });
       return { ok: true };

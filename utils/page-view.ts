@@ -7,6 +7,7 @@ import patternsJson from '../assets/naming/patterns.json';
 import type { ArticleContext, PatternInfo } from '../core/export/context';
 import type { Entry } from '../core/kb/schema';
 import { WARM_QUERIES, createSearcher, type Searcher } from '../core/search/search';
+import { loadEntries } from './kb-entries';
 import { KB_META } from './kb-meta';
 import type { PageState } from './messages';
 
@@ -18,12 +19,12 @@ export interface Kb {
 export const NO_KB: Kb = { entries: new Map(), search: () => [] };
 
 /**
- * The knowledge base (entries, search documents, the prebuilt index) is a chunk of its own,
- * loaded while the view draws its first content. The searcher is built and run once in idle time
+ * The knowledge base (the entries' file, and a chunk with the search documents and the prebuilt
+ * index) loads after the view draws its first content. The searcher is built and run once in idle time
  * (cold code made the first real query 10–17 ms in the benchmark, later ones 1–5 ms).
  */
 export function loadKb(): Promise<Kb> {
-  return import('./kb-data').then(({ KB_ENTRIES, KB_SEARCH_DOCS, KB_SEARCH_INDEX }) => {
+  return Promise.all([import('./kb-data'), loadEntries()]).then(([{ KB_SEARCH_DOCS, KB_SEARCH_INDEX }, entries]) => {
     let searcher: Searcher | undefined;
     const get = () => (searcher ??= createSearcher(KB_SEARCH_DOCS, KB_SEARCH_INDEX));
     const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 300));
@@ -31,7 +32,7 @@ export function loadKb(): Promise<Kb> {
       for (const q of WARM_QUERIES) get()(q, 12);
     });
     return {
-      entries: new Map(KB_ENTRIES.map((e) => [e.id, e])),
+      entries,
       search: (query, limit) => (query.trim() ? get()(query, limit) : []),
     };
   });

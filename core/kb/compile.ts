@@ -1,6 +1,7 @@
 /** Turns validated entries into what each part of the extension needs. Pure module. */
 import { foldString } from '../engine/chars';
 import { nameVariants } from '../engine/name-variants';
+import { EVENT_KINDS, type EventCandidate } from '../engine/article-event';
 import type { MatcherPattern } from '../engine/types';
 import type { Entry } from './schema';
 
@@ -52,4 +53,15 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
   }
   for (const c of candidates) if (variantOwners.get(c.key) === c.pattern.id) out.push(c.pattern);
   return out;
+}
+
+/**
+ * What the background needs to find the event an article reports (core/engine/article-event.ts):
+ * the event entries' kind, dates and claim. A few per cent of the entries' size, so the service
+ * worker holds these and reads the full entries only when a card asks for them.
+ */
+export function toEventRecords(entries: readonly Entry[]): EventCandidate['entry'][] {
+  return entries
+    .filter((e) => EVENT_KINDS.includes(e.kind))
+    .map((e) => ({ id: e.id, kind: e.kind, dates: e.dates, ...(e.claim ? { claim: e.claim } : {}) }));
 }

@@ -92,13 +92,93 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const before = '(?<![\\p{L}\\p{N}_\\-.])';
 const after = '(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])';
 
+/**
+ * The same boundaries, checked in code: a regular expression with Unicode classes in lookarounds
+ * costs milliseconds to compile in every fresh worker, one per pattern. ASCII is decided by its
+ * code; anything else by one shared class, compiled on the first non-ASCII neighbour.
+ */
+let wordClass: RegExp | undefined;
+function isWordPoint(cp: number | undefined): boolean {
+  if (cp === undefined) return false;
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) || cp === 0x5f;
+  return (wordClass ??= /[\p{L}\p{N}]/u).test(String.fromCodePoint(cp));
+}
+function pointBefore(text: string, i: number): number | undefined {
+  if (i <= 0) return undefined;
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+/** What the `before` lookbehind allows at `start`. */
+function boundaryBefore(text: string, start: number): boolean {
+  const cp = pointBefore(text, start);
+  return !(cp === 0x2d || cp === 0x2e || isWordPoint(cp));
+}
+/** What the `after` lookahead allows at `end`. */
+function boundaryAfter(text: string, end: number): boolean {
+  const cp = text.codePointAt(end);
+  if (isWordPoint(cp)) return false;
+  return !(cp === 0x2d && isWordPoint(text.codePointAt(end + 1)));
+}
+
+export interface ScanPattern {
+  /** The name alone, boundaries checked in code (see isWordPoint). */
+  bare: RegExp;
+  /** The name with its boundaries, for the rare match whose end needs a shorter try. */
+  bounded: () => RegExp;
+}
+
+/** A pattern's scanner; `boundedSource` is the expression it answers for, boundaries included. */
+export function scanPattern(
+  p: Pick<NamingPattern, 'regex' | 'caseSensitive'>,
+): ScanPattern & { boundedSource: string } {
+  const flags = p.caseSensitive ? 'gu' : 'giu';
+  const boundedSource = `${before}(?:${p.regex})${after}`;
+  let bounded: RegExp | undefined;
+  return {
+    bare: new RegExp(p.regex, flags),
+    bounded: () => (bounded ??= new RegExp(boundedSource, flags)),
+    boundedSource,
+  };
+}
+
+/**
+ * The next match of the pattern with its boundaries, from `bare.lastIndex`, exactly as the
+ * bounded expression would find it: a bare match failing the start boundary is retried one
+ * position on; one failing only the end boundary is handed to the bounded expression from its
+ * start (it may match a shorter form there, or later). Leaves `bare.lastIndex` after the match.
+ */
+export function nextBounded(c: ScanPattern, text: string): RegExpExecArray | null {
+  const bare = c.bare;
+  for (let m = bare.exec(text); m; m = bare.exec(text)) {
+    const start = m.index;
+    if (!boundaryBefore(text, start)) {
+      bare.lastIndex = start + 1;
+      continue;
+    }
+    if (m[0].length > 0 && boundaryAfter(text, start + m[0].length)) return m;
+    const bounded = c.bounded();
+    bounded.lastIndex = start;
+    const b = bounded.exec(text);
+    bare.lastIndex = b ? b.index + Math.max(1, b[0].length) : text.length + 1;
+    return b;
+  }
+  return null;
+}
+
 export function compilePatterns(file: PatternFile): CompiledPatterns {
-  const compiled = file.patterns.map((p) => ({
-    p,
-    anchored: new RegExp(`^(?:${p.regex})$`, p.caseSensitive ? 'u' : 'iu'),
-    scan: new RegExp(`${before}(?:${p.regex})${after}`, p.caseSensitive ? 'gu' : 'giu'),
-    exclude: new Set(p.excludeWord ?? []),
-  }));
+  const compiled = file.patterns.map((p) => {
+    let anchored: RegExp | undefined;
+    return {
+      p,
+      anchored: () => (anchored ??= new RegExp(`^(?:${p.regex})$`, p.caseSensitive ? 'u' : 'iu')),
+      ...scanPattern(p),
+      exclude: new Set(p.excludeWord ?? []),
+    };
+  });
   const terms = [...file.contextTerms].sort((a, b) => b.length - a.length);
   // ASCII terms are whole words; others (Chinese, Japanese) match anywhere.
   const context = new RegExp(
@@ -118,7 +198,7 @@ export function compilePatterns(file: PatternFile): CompiledPatterns {
   const patternOf: CompiledPatterns['patternOf'] = (name) => {
     const t = name.trim();
     for (const c of compiled) {
-      const m = c.anchored.exec(t);
+      const m = c.anchored().exec(t);
       if (!m) continue;
       const hit = verdict(c, m);
       if (hit) return hit;
@@ -140,8 +220,8 @@ export function compilePatterns(file: PatternFile): CompiledPatterns {
     const overlaps = (s: number, e: number) =>
       known.some((k) => k.start < e && s < k.end) || out.some((o) => o.start < e && s < o.end);
     for (const c of compiled) {
-      c.scan.lastIndex = 0;
-      for (let m = c.scan.exec(text); m; m = c.scan.exec(text)) {
+      c.bare.lastIndex = 0;
+      for (let m = nextBounded(c, text); m; m = nextBounded(c, text)) {
         const start = m.index;
         const end = start + m[0].length;
         const hit = verdict(c, m);

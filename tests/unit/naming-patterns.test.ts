@@ -6,9 +6,12 @@ import {
   compilePatterns,
   defaultPatterns,
   findPatternNames,
+  nextBounded,
   parsePatternFile,
   PatternFileError,
+  scanPattern,
 } from '../../core/naming/patterns';
+import { fixtureIndex, FIXTURES } from './engine/helpers';
 
 const root = resolve(import.meta.dirname, '../..');
 const file = JSON.parse(readFileSync(join(root, 'assets/naming/patterns.json'), 'utf8')) as {
@@ -145,5 +148,44 @@ describe('patternNamesIn: what the background tells the page script', () => {
     const start = text.indexOf('Storm-9917');
     const names = patternNamesIn(text, [{ id: 'x', start, end: start + 10 }]);
     expect(names.map((n) => n.text)).not.toContain('Storm-9917');
+  });
+});
+
+describe('boundaries checked in code find exactly what the bounded expression finds', () => {
+  type Probe = { regex: string; caseSensitive: boolean };
+  const spans = (r: RegExp, text: string) => [...text.matchAll(r)].map((m) => [m.index, m[0]]);
+  const scanned = (p: Probe, text: string) => {
+    const c = scanPattern(p);
+    c.bare.lastIndex = 0;
+    const out: [number, string][] = [];
+    for (let m = nextBounded(c, text); m; m = nextBounded(c, text)) out.push([m.index, m[0]]);
+    return out;
+  };
+  const bounded = (p: Probe) => new RegExp(scanPattern(p).boundedSource, p.caseSensitive ? 'gu' : 'giu');
+  const tricky = [
+    'UNC1234 XUNC1234 _UNC1234 -UNC1234 .UNC1234 (UNC1234) UNC1234. UNC1234-A UNC1234- UNC12345678',
+    'Storm-0558-A1 Storm-0558. Storm-05581 éStorm-0558 Storm-0558é 中文UNC1234中文 Storm-0558-é',
+    '\u{1D400}UNC1234 UNC1234\u{1D400} UNC1234\u{1D7CE} \u{1F600}UNC1234\u{1F600} UNC1234-\u{1D400}',
+    'Volt Typhoonx, Volt Typhoon. Earth Lusca Earth Luscas BRONZE UNIONS COBALT ILLUSION',
+    'Foo Barx Foo Bar Foo-Bar FOO BAR foo barX Foo Bar-x Foo Bar-',
+    '',
+  ];
+  // Patterns whose shorter forms pass the end boundary, so the bounded expression's retry is exercised.
+  const extra: Probe[] = [
+    { regex: 'Foo(?: Bar)?', caseSensitive: true },
+    { regex: 'foo(?: bar)?', caseSensitive: false },
+    { regex: 'UNC\\d{2,5}(?:-[A-Z])?', caseSensitive: true },
+  ];
+  const probes: Probe[] = [...defaultPatterns().patterns, ...extra];
+  const fixtures = fixtureIndex().map((r) => readFileSync(join(FIXTURES, r.file), 'utf8'));
+
+  test.each(probes.map((p) => [p.regex, p] as const))('%s', (_, p) => {
+    for (const text of [...tricky, ...fixtures]) expect(scanned(p, text)).toEqual(spans(bounded(p), text));
+  });
+
+  test('the tricky strings do reach the retry: a bare match rejected at its end, then a shorter one', () => {
+    const p = extra[0]!;
+    expect(spans(new RegExp(p.regex, 'gu'), 'Foo Barx')).toEqual([[0, 'Foo Bar']]);
+    expect(scanned(p, 'Foo Barx')).toEqual([[0, 'Foo']]);
   });
 });
