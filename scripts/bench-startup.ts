@@ -9,6 +9,7 @@ import { loadMatcher, type MatcherData } from '../core/engine/matcher';
 import { toMatcherPatterns } from '../core/kb/compile';
 import type { Entry } from '../core/kb/schema';
 import type { SwTimes } from '../utils/background-main';
+import { growEntries } from './synthetic-kb';
 
 const HOVER_RUNS = 7;
 const COLD_RUNS = 5;
@@ -128,16 +129,11 @@ function startupOf(data: MatcherData): { firstMs: number; medianMs: number; kb: 
 
 /** The matcher's start-up (JSON.parse of the compiled data + loadMatcher) on today's KB and on 5,000 entries. */
 export function benchMatcherStartup(entries: readonly Entry[]) {
-  const patterns = toMatcherPatterns(entries);
-  const today = startupOf(buildMatcherData(patterns));
-  // 5,000 entries: today's entries' aliases repeated with a numbered suffix, so each copy is distinct.
-  const copies = Math.ceil(5000 / Math.max(1, entries.length));
-  const big = patterns.flatMap((p, i) =>
-    Array.from({ length: copies }, (_, c) => (c === 0 ? p : { ...p, id: `${p.id}-${c}`, text: `${p.text} ${c}x${i}` })),
-  );
+  const today = startupOf(buildMatcherData(toMatcherPatterns(entries)));
+  const grown = growEntries(entries, 5000);
   return {
     today: { entries: entries.length, ...today },
-    big: { entries: entries.length * copies, ...startupOf(buildMatcherData(big)) },
+    big: { entries: grown.length, ...startupOf(buildMatcherData(toMatcherPatterns(grown))) },
   };
 }
 

@@ -6,7 +6,7 @@ import { browser, type Browser } from 'wxt/browser';
 import patternsJson from '../assets/naming/patterns.json';
 import type { ArticleContext, PatternInfo } from '../core/export/context';
 import type { Entry } from '../core/kb/schema';
-import { WARM_QUERIES, createSearcher, type Searcher } from '../core/search/search';
+import type { Searcher } from '../core/search/search';
 import { loadEntries } from './kb-entries';
 import { KB_META } from './kb-meta';
 import type { PageState } from './messages';
@@ -24,17 +24,10 @@ export const NO_KB: Kb = { entries: new Map(), search: () => [] };
  * (cold code made the first real query 10–17 ms in the benchmark, later ones 1–5 ms).
  */
 export function loadKb(): Promise<Kb> {
-  return Promise.all([import('./kb-data'), loadEntries()]).then(([{ KB_SEARCH_DOCS, KB_SEARCH_INDEX }, entries]) => {
-    let searcher: Searcher | undefined;
-    const get = () => (searcher ??= createSearcher(KB_SEARCH_DOCS, KB_SEARCH_INDEX));
+  return Promise.all([import('./kb-data'), loadEntries()]).then(([{ searchKb, warmSearch }, entries]) => {
     const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 300));
-    idle(() => {
-      for (const q of WARM_QUERIES) get()(q, 12);
-    });
-    return {
-      entries,
-      search: (query, limit) => (query.trim() ? get()(query, limit) : []),
-    };
+    idle(warmSearch);
+    return { entries, search: (query, limit) => (query.trim() ? searchKb(query, limit) : []) };
   });
 }
 

@@ -6,20 +6,23 @@ const KEY = 'settings';
 
 type Area = Pick<typeof browser.storage.local, 'get' | 'set'>;
 
-async function area(): Promise<Area> {
+/** The area settings live in, with what it holds under our key: one round trip, not a probe and a read. */
+async function read(): Promise<{ area: Area; got: Record<string, unknown> }> {
   // storage.sync can be missing or disabled (e.g. Firefox without a profile sync); local always works.
   try {
-    await browser.storage.sync.get(KEY);
-    return browser.storage.sync;
+    return { area: browser.storage.sync, got: await browser.storage.sync.get(KEY) };
   } catch {
-    return browser.storage.local;
+    return { area: browser.storage.local, got: await browser.storage.local.get(KEY) };
   }
+}
+
+async function area(): Promise<Area> {
+  return (await read()).area;
 }
 
 export async function loadSettings(): Promise<ParsedSettings> {
   try {
-    const a = await area();
-    const got = (await a.get(KEY)) as Record<string, unknown>;
+    const { got } = await read();
     return parseSettings(got[KEY]);
   } catch {
     return { settings: { ...DEFAULT_SETTINGS }, recovered: ['(storage unavailable)'] };
@@ -27,9 +30,9 @@ export async function loadSettings(): Promise<ParsedSettings> {
 }
 
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const { settings } = await loadSettings();
-  const next = { ...settings, ...patch };
-  await (await area()).set({ [KEY]: next });
+  const { area, got } = await read();
+  const next = { ...parseSettings(got[KEY]).settings, ...patch };
+  await area.set({ [KEY]: next });
   return next;
 }
 
