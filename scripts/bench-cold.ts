@@ -13,11 +13,19 @@ import { CHROME_EXT, CHROMIUM_PATH } from '../tests/e2e/browsers';
 import { startServer } from '../tests/e2e/server';
 import { benchColdServiceWorker } from './bench-startup';
 
-export type ColdResult = Awaited<ReturnType<typeof benchColdServiceWorker>>;
+export type ColdResult = Awaited<ReturnType<typeof benchColdServiceWorker>> & {
+  /** Popup page (opened in a tab) from navigation start to its first content mark. */
+  popup: number[];
+};
+
+const POPUP_RUNS = 10;
 
 const DEBUG_PORT = 9341;
 
-/** Loads `extDir` into a fresh headless Chromium and times the demo article with the worker warm and stopped. */
+/**
+ * Loads `extDir` into a fresh headless Chromium and times the demo article with the worker warm
+ * and stopped, then the popup page's first content.
+ */
 export async function coldWorkerRun(extDir: string): Promise<ColdResult> {
   const server = await startServer();
   const context = await chromium.launchPersistentContext('', {
@@ -37,7 +45,26 @@ export async function coldWorkerRun(extDir: string): Promise<ColdResult> {
   try {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const prefix = `chrome-extension://${new URL(sw.url()).host}/`;
-    return await benchColdServiceWorker(context, DEBUG_PORT, prefix, `${server.origin}/fixtures/demo-article.html`);
+    const cold = await benchColdServiceWorker(
+      context,
+      DEBUG_PORT,
+      prefix,
+      `${server.origin}/fixtures/demo-article.html`,
+    );
+    const popup: number[] = [];
+    for (let i = 0; i < POPUP_RUNS; i++) {
+      const p = await context.newPage();
+      await p.goto(`${prefix}popup.html`);
+      const t = await p
+        .waitForFunction(() => performance.getEntriesByName('spyglass-first-content')[0]?.startTime, undefined, {
+          timeout: 10_000,
+        })
+        .then((h) => h.jsonValue())
+        .catch(() => undefined);
+      if (typeof t === 'number') popup.push(t);
+      await p.close();
+    }
+    return { ...cold, popup };
   } finally {
     await context.close();
     await server.close();
@@ -66,7 +93,8 @@ export function buildGrown(entries: number): string {
 /**
  * The floor: a bare extension that takes the same steps as ours (a content script at
  * document_idle messages its worker, which injects a second script; that one asks the worker
- * again and paints one highlight) with no work in any of them. Written to a temporary folder.
+ * again and paints one highlight) with no work in any of them, and a popup page that reads the
+ * settings and the tab and draws one element. Written to a temporary folder.
  */
 export function buildFloor(): string {
   const dir = mkdtempSync(join(tmpdir(), 'spyglass-floor-'));
@@ -75,7 +103,7 @@ export function buildFloor(): string {
       manifest_version: 3,
       name: 'floor',
       version: '1.0',
-      permissions: ['scripting'],
+      permissions: ['scripting', 'storage'],
       host_permissions: ['<all_urls>'],
       background: { service_worker: 'sw.js' },
       content_scripts: [{ matches: ['<all_urls>'], js: ['gate.js'], run_at: 'document_idle' }],
@@ -89,6 +117,12 @@ chrome.runtime.onMessage.addListener((m, s, reply) => {
   return true;
 });`,
     'gate.js': `chrome.runtime.sendMessage('passed');`,
+    // The popup's steps: a module script, the settings and the tab read together, one element drawn.
+    'popup.html':
+      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/popup.js"></script></head><body><div id="app"></div></body></html>',
+    'popup.js': `const [s, t] = await Promise.all([chrome.storage.sync.get('settings'), chrome.tabs.query({ active: true, currentWindow: true })]);
+document.getElementById('app').textContent = String(t.length) + JSON.stringify(s);
+performance.mark('spyglass-first-content');`,
     'paint.js': `chrome.runtime.sendMessage('analyze').then(() => {
   const t = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT).nextNode();
   if (!t) return;
@@ -126,6 +160,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     [`${n} entries`, r.grown],
   ] as const)
     console.log(
-      `${label}: warm ${med(x.warm).toFixed(1)} ms, cold ${med(x.cold).toFixed(1)} ms (max ${Math.max(...x.cold).toFixed(1)}) ${x.note}`,
+      `${label}: warm ${med(x.warm).toFixed(1)} ms, cold ${med(x.cold).toFixed(1)} ms (max ${Math.max(...x.cold).toFixed(1)}) ${x.note}; popup first content ${med(x.popup).toFixed(1)} ms`,
     );
 }

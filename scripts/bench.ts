@@ -496,6 +496,9 @@ for (const [label, r] of [
     `service worker, demo article, navigation start to highlights painted, ${label}: warm median ${f(median(r.warm))} ms (n=${r.warm.length}); cold (worker stopped first) median ${f(median(r.cold))} ms, max ${f(Math.max(...r.cold))} ms (n=${r.cold.length}) ${r.note}`,
   );
 console.log(
+  `popup page, first content, each build in a fresh Chromium: the floor ${f(median(cold.floor.popup))} ms, today's build ${f(median(cold.today.popup))} ms, 5,000 entries ${f(median(cold.grown.popup))} ms (medians, n=${cold.today.popup.length})`,
+);
+console.log(
   `  cold over the floor: today's build +${f(median(cold.today.cold) - median(cold.floor.cold))} ms, 5,000 entries +${f(median(cold.grown.cold) - median(cold.floor.cold))} ms (warm: +${f(median(cold.today.warm) - median(cold.floor.warm))} / +${f(median(cold.grown.warm) - median(cold.floor.warm))} ms)`,
 );
 console.log(
