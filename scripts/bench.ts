@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import os from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { CHROME_EXT, CHROMIUM_PATH } from '../tests/e2e/browsers';
-import { startServer } from '../tests/e2e/server';
+import { CORPUS_DIR, startServer } from '../tests/e2e/server';
+import { reportTopicGate } from './eval-topic-gate';
 import { WARM_QUERIES, createSearcher, buildSearchIndex, toSearchDocs, type SearchDoc } from '../core/search/search';
 import { loadKbForNode } from '../core/engine/node-support';
 import type { GateTimes } from '../utils/gate-main';
@@ -391,6 +392,9 @@ const big: SearchDoc[] = Array.from({ length: 10_000 }, (_, i) => {
   const base = docs[i % docs.length]!;
   return { ...base, id: `${base.id}-${i}`, name: `${base.name} ${i}`, aliases: base.aliases.map((a) => `${a} ${i}`) };
 });
+// The topic gate must lose no espionage text (the same function `npm run eval` reports with).
+console.log('\ntopic gate over CASIE, the corpus and the fixtures (scripts/eval-topic-gate.ts):');
+const gateLoss = reportTopicGate({ root: process.cwd(), corpus: CORPUS_DIR, entries, quiet: true });
 const kbSearch = searchTimes(docs);
 const bigSearch = searchTimes(big);
 
@@ -526,6 +530,7 @@ printTargets([
   ['popup first content, median', median(popupTimes), 60],
   ['search per query, our KB, p95', quantile(kbSearch, 0.95), 10],
   ['search per query, 10,000 entries, p95', quantile(bigSearch, 0.95), 10],
+  ['espionage texts the topic gate drops (CASIE, corpus, fixtures)', gateLoss.espionageDropped, 0],
   ...firefoxRows,
 ]);
 
