@@ -36,7 +36,7 @@ export function startGate(): void {
   // The extension API is touched only once a page looks like an article: on every other page
   // the gate costs one cheap DOM check and never creates the API's objects in this world.
   let api: PageApi | undefined;
-  /** The topic cues' filter, decoded on the first page that passes the article check. */
+  /** The topic cues (filter and checks), decoded on the first page that passes the article check. */
   let cues: PreparedCues | undefined;
   let lastUrl = location.href;
   const setStatus = (s: GateStatus) => {

@@ -51,7 +51,7 @@ export interface CueSources {
 }
 
 export interface CompiledCues {
-  /** What the gate reads (key filter and buckets). */
+  /** What the gate reads (key filter and cue checks). */
   cues: TopicCues;
   /** The cues, shortest first. */
   list: string[];

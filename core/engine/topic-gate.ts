@@ -36,18 +36,19 @@ export function normaliseForCues(s: string): string {
 }
 
 /**
- * The compiled cue list. Every cue has a key: the first KEY_CHARS characters after a leading
- * boundary space (the whole cue when shorter), digits folded to "#". `filter` holds two bit sets
- * over key hashes, base64 (decoded natively by atob): which strings start some key, and which are
- * a whole key. The page walks each text position one character at a time and stops at the first
- * string that starts no key, so most positions cost one or two bit lookups and no cue list is in
- * memory. Only a whole-key hit looks its key up in its group of `lines` ("/key|cue/key|cue/", the
- * cues of a few key hashes, searched natively) and compares those cues in full. Built at build time.
+ * The compiled cue list, all of it base64 (decoded natively by atob; the bundle stays ASCII, which
+ * V8 compiles about twice as fast as the same data as non-Latin text). Every cue has a key: the
+ * first KEY_CHARS characters after a leading boundary space (the whole cue when shorter), digits
+ * folded to "#". `filter` holds two bit sets over key hashes: which strings start some key, and
+ * which are a whole key. The page walks each text position one character at a time and stops at
+ * the first string that starts no key, so most positions cost one or two bit lookups. Only a
+ * whole-key hit reads its group of `checks`: per cue its length, two flags and two 32-bit hashes
+ * of its full text, compared with the same hashes of the text at that place. Built at build time.
  * Measured (2026-12-02, fresh V8 contexts, the corpus's off-topic articles): see the README.
  */
 export interface TopicCues {
   filter: string;
-  lines: string[];
+  checks: string;
 }
 
 /** Key length: five characters make a hit rare in ordinary text (corpus articles, median: 7 distinct keys hit, 79 at three). */
@@ -55,11 +56,13 @@ export const KEY_CHARS = 5;
 /** Bits per set: 65,536 (8 KB) each. */
 const MASK = 0xffff;
 const TERMINAL = (MASK + 1) >> 3;
-/** Groups of key hashes in `lines`: 512 strings of about 100 characters for 2,500 cues. */
+/** Groups of key hashes in `checks`: about five cues each for 2,500 cues. */
 const GROUPS = 512;
-/** Never in a cue or key (punctuation, which normalisation turns into spaces), and need no escaping in the bundle. */
-const SEPARATOR = '/';
-const KEY_END = '|';
+/** Per cue in `checks`: a byte of length and flags, then the two hashes (little-endian). */
+const CHECK_BYTES = 9;
+const LEADING_SPACE = 0x80;
+const DIGIT_WILDCARD = 0x40;
+const MAX_CUE = 0x3f;
 /** From here on (CJK radicals onwards) a script writes words without spaces: two-character cues live here. */
 const WIDE = 0x2e80;
 const HASH = 35;
@@ -69,11 +72,21 @@ const step = (s: number, c: number) => (s * 31 + c) | 0;
 const slot = (s: number) => (s ^ (s >>> 16)) & MASK;
 const DIGITS = /[0-9]/g;
 
+/** The two hashes of `len` characters of `s` from `at`, digits as "#" when `wild`. */
+function hashes(s: string, at: number, len: number, wild: boolean): [number, number] {
+  let h1 = 0;
+  let h2 = 0x811c9dc5;
+  for (let j = at; j < at + len; j++) {
+    const c = wild ? fold(s.charCodeAt(j)) : s.charCodeAt(j);
+    h1 = step(h1, c);
+    h2 = Math.imul(h2 ^ c, 0x01000193);
+  }
+  return [h1 >>> 0, h2 >>> 0];
+}
+
 /** A cue's key (build time). */
 function keyOf(cue: string): string {
   const at = cue.charCodeAt(0) === 32 ? 1 : 0;
-  if (cue.includes(SEPARATOR) || cue.includes(KEY_END))
-    throw new Error(`topic cue ${JSON.stringify(cue)} contains "${SEPARATOR}" or "${KEY_END}"`);
   const key = cue.slice(at, at + KEY_CHARS).replace(DIGITS, '#');
   if (key.length >= 3 || (key.length === 2 && key.charCodeAt(0) >= WIDE)) return key;
   throw new Error(`topic cue ${JSON.stringify(cue)} has no key: three characters, or two of an unspaced script`);
@@ -83,58 +96,77 @@ function keyOf(cue: string): string {
 export function bucketCues(cues: readonly string[]): TopicCues {
   const bits = new Uint8Array(2 * TERMINAL);
   const set = (at: number, h: number) => (bits[at + (h >> 3)]! |= 1 << (h & 7));
-  const groups: string[][] = Array.from({ length: GROUPS }, () => []);
-  for (const cue of cues) {
+  const groups: number[][][] = Array.from({ length: GROUPS }, () => []);
+  for (const cue of new Set(cues)) {
     const key = keyOf(cue);
+    const wild = cue.includes('#');
+    if (wild && /[0-9]/.test(cue))
+      throw new Error(`topic cue ${JSON.stringify(cue)} mixes "#" and digits: write every digit as "#" or none`);
+    if (cue.length > MAX_CUE) throw new Error(`topic cue ${JSON.stringify(cue)} is longer than ${MAX_CUE} characters`);
     let s = 0;
     for (let k = 0; k < key.length; k++) {
       s = step(s, key.charCodeAt(k));
       if (k >= 1) set(0, slot(s));
     }
     set(TERMINAL, slot(s));
-    groups[slot(s) % GROUPS]!.push(`${key}${KEY_END}${cue}`);
+    const [h1, h2] = hashes(cue, 0, cue.length, wild);
+    const flags = (cue.charCodeAt(0) === 32 ? LEADING_SPACE : 0) | (wild ? DIGIT_WILDCARD : 0);
+    const record = [flags | cue.length];
+    for (const h of [h1, h2]) for (let b = 0; b < 4; b++) record.push((h >>> (8 * b)) & 0xff);
+    groups[slot(s) % GROUPS]!.push(record);
   }
-  let binary = '';
-  for (const byte of bits) binary += String.fromCharCode(byte);
-  return {
-    filter: btoa(binary),
-    lines: groups.map((g) => (g.length ? `${SEPARATOR}${g.sort().join(SEPARATOR)}${SEPARATOR}` : '')),
+  // Group starts (cue indices, two bytes each, one more for the end), then the cues group by group.
+  const out: number[] = [];
+  let n = 0;
+  for (const g of groups) {
+    out.push(n & 0xff, n >> 8);
+    n += g.length;
+  }
+  out.push(n & 0xff, n >> 8);
+  if (n > 0xffff) throw new Error(`too many topic cues (${n})`);
+  for (const g of groups) for (const r of g) out.push(...r);
+  const base64 = (bytes: ArrayLike<number>) => {
+    let binary = '';
+    for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
+    return btoa(binary);
   };
+  return { filter: base64(bits), checks: base64(out) };
 }
 
-/** The cues as a page holds them: the filter decoded (one byte per character). */
+/** The cues as a page holds them: both parts decoded (one byte per character). */
 export interface PreparedCues {
   bits: string;
-  lines: readonly string[];
+  checks: string;
 }
 
-export const prepareCues = (cues: TopicCues): PreparedCues => ({ bits: atob(cues.filter), lines: cues.lines });
+export const prepareCues = (cues: TopicCues): PreparedCues => ({ bits: atob(cues.filter), checks: atob(cues.checks) });
 
-/** Whether `cue` occurs in `norm` at `at`; "#" in a cue matches one ASCII digit. */
-function cueAt(norm: string, cue: string, at: number): boolean {
-  if (!cue.includes('#')) return norm.startsWith(cue, at);
-  if (at < 0 || at + cue.length > norm.length) return false;
-  for (let j = 0; j < cue.length; j++) {
-    const c = cue.charCodeAt(j);
-    const t = norm.charCodeAt(at + j);
-    if (c === HASH ? t < 48 || t > 57 : c !== t) return false;
-  }
-  return true;
-}
+const u32 = (s: string, at: number) =>
+  (s.charCodeAt(at) | (s.charCodeAt(at + 1) << 8) | (s.charCodeAt(at + 2) << 16) | (s.charCodeAt(at + 3) << 24)) >>> 0;
 
-/** The cue with key `key` (hash slot `h`) that occurs in `norm` at `i`, if any. */
-function cueOfKey(norm: string, p: PreparedCues, h: number, key: string, i: number): string | undefined {
-  const lines = p.lines[h % GROUPS] ?? '';
-  const probe = `${SEPARATOR}${key}${KEY_END}`;
-  for (let at = lines.indexOf(probe); at >= 0; at = lines.indexOf(probe, at + 1)) {
-    const start = at + probe.length;
-    const cue = lines.slice(start, lines.indexOf(SEPARATOR, start));
-    if (cueAt(norm, cue, cue.charCodeAt(0) === 32 ? i - 1 : i)) return cue;
+/** The text of a cue in the group of key slot `h` that occurs in `norm` with its key at `i`, if any. */
+function cueOfKey(norm: string, p: PreparedCues, h: number, i: number): string | undefined {
+  const c = p.checks;
+  const g = (h % GROUPS) * 2;
+  const from = c.charCodeAt(g) | (c.charCodeAt(g + 1) << 8);
+  const to = c.charCodeAt(g + 2) | (c.charCodeAt(g + 3) << 8);
+  const base = (GROUPS + 1) * 2;
+  for (let e = from; e < to; e++) {
+    const at = base + e * CHECK_BYTES;
+    const head = c.charCodeAt(at);
+    const len = head & MAX_CUE;
+    const start = head & LEADING_SPACE ? i - 1 : i;
+    if (start + len > norm.length) continue;
+    const [h1, h2] = hashes(norm, start, len, (head & DIGIT_WILDCARD) !== 0);
+    if (h1 === u32(c, at + 1) && h2 === u32(c, at + 5)) return norm.slice(start, start + len);
   }
   return undefined;
 }
 
-/** The first cue found in already-normalised, space-padded text, or undefined. */
+/**
+ * The first cue found in already-normalised, space-padded text (the text it matched, digits as
+ * they stand), or undefined.
+ */
 export function findCueIn(norm: string, cues: TopicCues | PreparedCues): string | undefined {
   const p = 'bits' in cues ? cues : prepareCues(cues);
   const bits = p.bits;
@@ -148,7 +180,7 @@ export function findCueIn(norm: string, cues: TopicCues | PreparedCues): string 
       c = slot(s);
       if ((bits.charCodeAt(c >> 3) & (1 << (c & 7))) === 0) break;
       if ((bits.charCodeAt(TERMINAL + (c >> 3)) & (1 << (c & 7))) === 0) continue;
-      const found = cueOfKey(norm, p, c, norm.slice(i, i + k + 1).replace(DIGITS, '#'), i);
+      const found = cueOfKey(norm, p, c, i);
       if (found !== undefined) return found;
     }
   }

@@ -92,12 +92,12 @@ describe('findTopicCue', () => {
     ['a hypercyber thing', undefined],
     ['Warnung vor Industriespionage', 'spionage'],
     ['网络间谍活动', '间谍'],
-    ['tracked as Storm-2603 by', ' storm ####'],
+    ['tracked as Storm-2603 by', ' storm 2603'],
     ['the storm 26 hit', undefined],
-    ['a report on APT41', ' apt##'],
+    ['a report on APT41', ' apt41'],
     ['APT4 only', undefined],
     ['APT-4x', undefined],
-    ['ends with Storm-0558', ' storm ####'],
+    ['ends with Storm-0558', ' storm 0558'],
     ['VOLT   TYPHOON, again', 'volt typhoon'],
     ['A typhoon made landfall', undefined],
     ['', undefined],
@@ -107,6 +107,13 @@ describe('findTopicCue', () => {
     ['a 5 day trip', undefined],
     ['入侵', '入侵'],
   ])('%s → %j', (text, cue) => expect(findTopicCue(text, cues)).toBe(cue));
+  test('a cue with digits matches those digits only', () => {
+    const digits = bucketCues([' apt41 ', 'r00tk1t']);
+    expect(findTopicCue('APT41 again', digits)).toBe(' apt41 ');
+    expect(findTopicCue('APT42 again', digits)).toBeUndefined();
+    expect(findTopicCue('a r00tk1t found', digits)).toBe('r00tk1t');
+    expect(findTopicCue('a r00tk2t found', digits)).toBeUndefined();
+  });
 });
 
 describe('bucketCues', () => {
@@ -115,10 +122,11 @@ describe('bucketCues', () => {
     ['ab', /has no key/],
     ['a', /has no key/],
     [' 入', /has no key/],
-    ['a/bc', /contains/],
+    ['apt 2#', /mixes/],
+    [` ${'x'.repeat(63)}`, /longer than 63/],
   ])('refuses %j', (cue, error) => expect(() => bucketCues([cue])).toThrow(error));
   test.each([['入侵'], [' abc'], ['ab#'], [' 0 day']])('keys %j', (cue) =>
-    expect(findTopicCue(cue.replace('#', '7'), bucketCues([cue]))).toBe(cue),
+    expect(findTopicCue(cue.replace('#', '7'), bucketCues([cue]))).toBe(cue.replace('#', '7')),
   );
 });
 
@@ -222,7 +230,11 @@ describe('the real cue list', () => {
     const norm = ` ${normaliseForCues(textOf(file))} `;
     const found = findCueIn(norm, cues);
     expect(found !== undefined).toBe(plain.some((r) => r.test(norm)));
-    if (found !== undefined) expect(plain[list.indexOf(found)]!.test(norm)).toBe(true);
+    // What it found is a cue, in full, and in the text.
+    if (found !== undefined) {
+      expect(norm).toContain(found);
+      expect(plain.some((r) => new RegExp(`^(?:${r.source})$`).test(found))).toBe(true);
+    }
   });
 
   test.each(espionage.map((f) => [f.file]))('espionage fixture %s has a cue', (file) => {
