@@ -14,6 +14,9 @@ export default defineConfig({
     build: { chunkSizeWarningLimit: 2000, minify: process.env.SPYGLASS_NO_MINIFY ? false : undefined },
     // Compiled KB data ships as JSON.parse("…"), which engines parse much faster than object literals.
     json: { stringify: true },
+    // The extension runs the lexicons without their surface forms, which the matcher already
+    // holds (scripts/kb-build.ts writes the module; core/engine/lexicon.ts, runtimeLexiconFiles).
+    resolve: { alias: [{ find: /^\.\/lexicon-files$/, replacement: resolve('.generated/lexicon-files.ts') }] },
   }),
   hooks: {
     // The knowledge base is validated and compiled before every build: a broken entry fails it.

@@ -77,6 +77,27 @@ export const DEFAULT_LEXICON_FILES: readonly LexiconFile[] = Object.values(LEXIC
 
 export const DEFAULT_MODEL: LexiconModel = modelData as LexiconModel;
 
+/**
+ * What the extension needs of the lexicon files at run time: the stop words and letters of the
+ * language detector, and each term's weights and label. The surface forms are compiled into the
+ * matcher at build time, so only each term's first (its label) is kept. buildLexicon() gives the
+ * same terms, in the same order, from these as from the full files.
+ */
+export function runtimeLexiconFiles(files: readonly LexiconFile[]): LexiconFile[] {
+  return files.map((f) => ({
+    lang: f.lang,
+    ...(f.stopwords ? { stopwords: f.stopwords } : {}),
+    ...(f.distinctive !== undefined ? { distinctive: f.distinctive } : {}),
+    terms: f.terms.map((t) => ({
+      texts: t.texts.slice(0, 1),
+      ...(t.c !== undefined ? { c: t.c } : {}),
+      ...(t.s !== undefined ? { s: t.s } : {}),
+      ...(t.p !== undefined ? { p: t.p } : {}),
+      ...(t.group !== undefined ? { group: t.group } : {}),
+    })),
+  }));
+}
+
 export function buildLexicon(
   files: readonly LexiconFile[] = DEFAULT_LEXICON_FILES,
   model: LexiconModel = DEFAULT_MODEL,
