@@ -4,14 +4,14 @@ import { analyzePageText } from '../core/engine/analyze';
 import { loadMatcher, type Matcher, type MatcherData } from '../core/engine/matcher';
 import type { Kind } from '../core/kb/kinds';
 import { isSitePaused, type Settings } from '../core/settings';
-// A string: parsed on first use, not while the worker starts.
-import matcherJson from '../.generated/kb-matcher.json?raw';
 import cuesJson from '../.generated/kb-cues.json';
+// Strings: parsed on first use, not while the worker starts.
+import matcherJson from '../.generated/kb-matcher.json?raw';
+import eventsJson from '../.generated/kb-events.json?raw';
 import { articleContext } from '../core/engine/article-context';
 import type { CompiledCueSet } from '../core/engine/references';
 import { patternNamesIn } from '../core/engine/pattern-names';
 import { translate, pickUiLang } from '../core/i18n/strings';
-import eventsJson from '../.generated/kb-events.json';
 import type { EventCandidate } from '../core/engine/article-event';
 import { loadEntries } from './kb-entries';
 import {
@@ -59,7 +59,7 @@ function mark(step: 'gatePassed' | 'analyze' | 'answered'): void {
 let events: Map<string, EventCandidate['entry']> | undefined;
 /** The event entries' dates and claims (for the event an article reports), by id. */
 function eventById(id: string): EventCandidate['entry'] | undefined {
-  events ??= new Map((eventsJson as unknown as EventCandidate['entry'][]).map((e) => [e.id, e]));
+  events ??= new Map((JSON.parse(eventsJson) as EventCandidate['entry'][]).map((e) => [e.id, e]));
   return events.get(id);
 }
 
@@ -159,9 +159,10 @@ async function handle(msg: Message<ToBackground>, sender: Browser.runtime.Messag
         target: { tabId, frameIds: [sender.frameId ?? 0] },
         files: [ANALYZER_FILE],
       });
-      // While the page script loads and reads its page, load the matcher it is about to ask for
-      // (on a worker that just started, this hides the matcher's load behind the page's work).
+      // While the page script loads and reads its page, load the matcher and the event records it
+      // is about to need (on a worker that just started, this hides their load behind the page's work).
       getMatcher();
+      eventById('');
       await injected;
       return { injected: true };
     }
