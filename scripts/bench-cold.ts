@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { CHROME_EXT, CHROMIUM_PATH } from '../tests/e2e/browsers';
 import { startServer } from '../tests/e2e/server';
 import { benchColdServiceWorker } from './bench-startup';
+import { median } from './bench-stats';
 
 export type ColdResult = Awaited<ReturnType<typeof benchColdServiceWorker>> & {
   /** Popup page (opened in a tab) from navigation start to its first content mark. */
@@ -152,7 +153,6 @@ export async function benchColdBuilds(
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const n = args.includes('--grown') ? Number(args[args.indexOf('--grown') + 1]) : 5000;
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
   const r = await benchColdBuilds(n);
   for (const [label, x] of [
     ['floor', r.floor],
@@ -160,6 +160,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     [`${n} entries`, r.grown],
   ] as const)
     console.log(
-      `${label}: warm ${med(x.warm).toFixed(1)} ms, cold ${med(x.cold).toFixed(1)} ms (max ${Math.max(...x.cold).toFixed(1)}) ${x.note}; popup first content ${med(x.popup).toFixed(1)} ms`,
+      `${label}: warm ${median(x.warm).toFixed(1)} ms, cold ${median(x.cold).toFixed(1)} ms (max ${Math.max(...x.cold).toFixed(1)}) ${x.note}; popup first content ${median(x.popup).toFixed(1)} ms`,
     );
 }

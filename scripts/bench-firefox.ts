@@ -23,6 +23,7 @@ import {
 import { CORPUS_DIR, startServer, type StaticServer } from '../tests/e2e/server';
 import type { GateTimes } from '../utils/gate-main';
 import type { PageTimes } from '../utils/page-timing';
+import { f, quantile } from './bench-stats';
 
 const HOVER_RUNS = 7;
 const POPUP_RUNS = 10;
@@ -228,12 +229,6 @@ export async function benchFirefox(server: StaticServer, urls: readonly string[]
   }
 }
 
-const quantile = (xs: number[], q: number) => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
-const f = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
 const scriptMs = (t: PageTimes | undefined) => (t ? t.setup + t.read + t.reply + t.paint : 0);
 /** What Spyglass's scripts cost the page: the gate, plus the page script where it ran. */
 export const pageCost = (r: FirefoxPageResult) => (r.gate?.total ?? 0) + scriptMs(r.script);

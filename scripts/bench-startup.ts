@@ -9,6 +9,7 @@ import { loadMatcher, type MatcherData } from '../core/engine/matcher';
 import { toMatcherPatterns } from '../core/kb/compile';
 import type { Entry } from '../core/kb/schema';
 import type { SwTimes } from '../utils/background-main';
+import { median } from './bench-stats';
 import { growEntries } from './synthetic-kb';
 
 const HOVER_RUNS = 7;
@@ -103,8 +104,8 @@ export async function benchColdServiceWorker(
   await page.close();
   await browser.close().catch(() => undefined);
   const med = (k: keyof SwTimes) => {
-    const xs = records.map((r) => r[k]).filter((x) => x !== undefined);
-    return xs.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1]!.toFixed(1) : '-';
+    const m = median(records.map((r) => r[k]).filter((x) => x !== undefined));
+    return Number.isFinite(m) ? m.toFixed(1) : '-';
   };
   return {
     warm,

@@ -20,6 +20,7 @@ import { loadKbForNode } from '../core/engine/node-support';
 import type { GateTimes } from '../utils/gate-main';
 import { benchFirefox, benchUrls, printFirefox } from './bench-firefox';
 import { benchColdBuilds } from './bench-cold';
+import { f, median, quantile } from './bench-stats';
 import { benchHover, benchMatcherStartup, printTargets } from './bench-startup';
 
 /** The extension APIs used inside the service worker. */
@@ -37,14 +38,6 @@ const args = process.argv.slice(2);
 const outFile = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
 const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : Infinity;
 const firefoxEvery = args.includes('--firefox-every') ? Number(args[args.indexOf('--firefox-every') + 1]) : 1;
-
-const median = (xs: number[]) => quantile(xs, 0.5);
-function quantile(xs: number[], q: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
-const f = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
 
 interface PageResult {
   page: string;
