@@ -15,7 +15,7 @@ export default defineConfig({
     // Compiled KB data ships as JSON.parse("…"), which engines parse much faster than object literals.
     json: { stringify: true },
     // The extension runs the lexicons without their surface forms, which the matcher already
-    // holds (scripts/kb-build.ts writes the module; core/engine/lexicon.ts, runtimeLexiconFiles).
+    // holds (scripts/kb-build.ts writes the module; core/engine/lexicon.ts, runtimeLexiconFile).
     resolve: { alias: [{ find: /^\.\/lexicon-files$/, replacement: resolve('.generated/lexicon-files.ts') }] },
   }),
   hooks: {

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROME_EXT, CHROMIUM_PATH } from '../tests/e2e/browsers';
+import { CHROME_EXT, CHROMIUM_PATH, chromiumArgs } from '../tests/e2e/browsers';
 import { startServer } from '../tests/e2e/server';
-import { benchColdServiceWorker } from './bench-startup';
+import { benchColdServiceWorker, popupMark } from './bench-startup';
 import { median } from './bench-stats';
 
 export type ColdResult = Awaited<ReturnType<typeof benchColdServiceWorker>> & {
@@ -32,16 +32,7 @@ export async function coldWorkerRun(extDir: string): Promise<ColdResult> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      `--remote-debugging-port=${DEBUG_PORT}`,
-    ],
+    args: chromiumArgs(extDir, [`--remote-debugging-port=${DEBUG_PORT}`]),
   });
   try {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -54,16 +45,8 @@ export async function coldWorkerRun(extDir: string): Promise<ColdResult> {
     );
     const popup: number[] = [];
     for (let i = 0; i < POPUP_RUNS; i++) {
-      const p = await context.newPage();
-      await p.goto(`${prefix}popup.html`);
-      const t = await p
-        .waitForFunction(() => performance.getEntriesByName('spyglass-first-content')[0]?.startTime, undefined, {
-          timeout: 10_000,
-        })
-        .then((h) => h.jsonValue())
-        .catch(() => undefined);
-      if (typeof t === 'number') popup.push(t);
-      await p.close();
+      const t = await popupMark(context, prefix, '', 'spyglass-first-content');
+      if (t !== undefined) popup.push(t);
     }
     return { ...cold, popup };
   } finally {

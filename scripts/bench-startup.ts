@@ -28,6 +28,29 @@ async function until(page: import('playwright-core').Page, fn: string, timeout =
 const HIGHLIGHTS = `(() => { let n = 0; for (const [k, h] of CSS.highlights) if (k.startsWith('spyglass-') && k !== 'spyglass-active') n += h.size; return n > 0; })()`;
 const CARD_VISIBLE = `!!document.querySelector('spyglass-ui')?.shadowRoot?.querySelector('.card[data-placed] .entry-name')`;
 
+/**
+ * Opens the popup page (in a tab, `query` appended) and returns the start time of its performance
+ * mark `mark`, from navigation start; undefined if it never came. A search (`?q=`) that shows no
+ * results is reported.
+ */
+export async function popupMark(
+  context: BrowserContext,
+  extPrefix: string,
+  query: string,
+  mark: string,
+): Promise<number | undefined> {
+  const p = await context.newPage();
+  await p.goto(`${extPrefix}popup.html${query}`);
+  const t = await p
+    .waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark, { timeout: 10_000 })
+    .then((h) => h.jsonValue())
+    .catch(() => undefined);
+  const hits = await p.evaluate(() => document.querySelectorAll('.search-results .hit').length).catch(() => 0);
+  await p.close();
+  if (query && hits === 0) console.error('popup: the search showed no results');
+  return typeof t === 'number' ? t : undefined;
+}
+
 /** Hover start (the pointer arrives on the first painted mention) to a visible, placed card. */
 export async function benchHover(context: BrowserContext, url: string): Promise<number[]> {
   const times: number[] = [];

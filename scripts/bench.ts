@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import os from 'node:os';
 import { chromium, type Page } from 'playwright-core';
-import { CHROME_EXT, CHROMIUM_PATH } from '../tests/e2e/browsers';
+import { CHROME_EXT, CHROMIUM_PATH, chromiumArgs } from '../tests/e2e/browsers';
 import { CORPUS_DIR, startServer } from '../tests/e2e/server';
 import { reportTopicGate } from './eval-topic-gate';
 import { WARM_QUERIES, createSearcher, buildSearchIndex, toSearchDocs, type SearchDoc } from '../core/search/search';
@@ -21,7 +21,7 @@ import type { GateTimes } from '../utils/gate-main';
 import { benchFirefox, benchUrls, printFirefox } from './bench-firefox';
 import { benchColdBuilds } from './bench-cold';
 import { f, median, quantile } from './bench-stats';
-import { benchHover, benchMatcherStartup, printTargets } from './bench-startup';
+import { benchHover, benchMatcherStartup, popupMark, printTargets } from './bench-startup';
 
 /** The extension APIs used inside the service worker. */
 declare const chrome: {
@@ -80,17 +80,8 @@ const server = await startServer();
 const context = await chromium.launchPersistentContext('', {
   executablePath: CHROMIUM_PATH,
   headless: true,
-  args: [
-    `--disable-extensions-except=${CHROME_EXT}`,
-    `--load-extension=${CHROME_EXT}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    // Lets the benchmark attach to the service worker for its heap figure.
-    `--remote-debugging-port=${DEBUG_PORT}`,
-  ],
+  // The debugging port lets the benchmark attach to the service worker for its heap figure.
+  args: chromiumArgs(CHROME_EXT, [`--remote-debugging-port=${DEBUG_PORT}`]),
 });
 await context.route('**/*', (route) =>
   /^(https?:\/\/127\.0\.0\.1[:/]|chrome-extension:)/.test(route.request().url()) ? route.continue() : route.abort(),
@@ -330,24 +321,12 @@ async function serviceWorkerHeapMb(): Promise<number> {
 
 // Popup: first content, and first content plus a completed search (opened with ?q=, as the
 // context menu does: the search runs once the knowledge base is loaded), over 10 loads each.
-async function popupMark(query: string, mark: string): Promise<number | undefined> {
-  const p = await context.newPage();
-  await p.goto(`${extPrefix}popup.html${query}`);
-  const t = await p
-    .waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark, { timeout: 10_000 })
-    .then((h) => h.jsonValue())
-    .catch(() => undefined);
-  const hits = await p.evaluate(() => document.querySelectorAll('.search-results .hit').length).catch(() => 0);
-  await p.close();
-  if (query && hits === 0) console.error('popup: the search showed no results');
-  return typeof t === 'number' ? t : undefined;
-}
 const popupTimes: number[] = [];
 const popupSearchTimes: number[] = [];
 for (let i = 0; i < 10; i++) {
-  const a = await popupMark('', 'spyglass-first-content');
+  const a = await popupMark(context, extPrefix, '', 'spyglass-first-content');
   if (a !== undefined) popupTimes.push(a);
-  const b = await popupMark('?q=volt%20typhoon', 'spyglass-kb-ready');
+  const b = await popupMark(context, extPrefix, '?q=volt%20typhoon', 'spyglass-kb-ready');
   if (b !== undefined) popupSearchTimes.push(b);
 }
 // After everything else the run did in the browser (the whole corpus visited).

@@ -57,11 +57,12 @@ function mark(step: 'gatePassed' | 'analyze' | 'answered'): void {
 }
 
 let events: Map<string, EventCandidate['entry']> | undefined;
-/** The event entries' dates and claims (for the event an article reports), by id. */
-function eventById(id: string): EventCandidate['entry'] | undefined {
+/** The event entries' dates and claims (for the event an article reports), by id; parsed once. */
+function eventRecords(): Map<string, EventCandidate['entry']> {
   events ??= new Map((JSON.parse(eventsJson) as EventCandidate['entry'][]).map((e) => [e.id, e]));
-  return events.get(id);
+  return events;
 }
+const eventById = (id: string) => eventRecords().get(id);
 
 let matcher: { m: Matcher; kinds: Map<string, Kind> } | undefined;
 /** The matcher, loaded once per background lifetime, on the first page that needs it. */
@@ -162,7 +163,7 @@ async function handle(msg: Message<ToBackground>, sender: Browser.runtime.Messag
       // While the page script loads and reads its page, load the matcher and the event records it
       // is about to need (on a worker that just started, this hides their load behind the page's work).
       getMatcher();
-      eventById('');
+      eventRecords();
       await injected;
       return { injected: true };
     }

@@ -78,13 +78,13 @@ export const DEFAULT_LEXICON_FILES: readonly LexiconFile[] = Object.values(LEXIC
 export const DEFAULT_MODEL: LexiconModel = modelData as LexiconModel;
 
 /**
- * What the extension needs of the lexicon files at run time: the stop words and letters of the
+ * What the extension needs of a lexicon file at run time: the stop words and letters of the
  * language detector, and each term's weights and label. The surface forms are compiled into the
  * matcher at build time, so only each term's first (its label) is kept. buildLexicon() gives the
  * same terms, in the same order, from these as from the full files.
  */
-export function runtimeLexiconFiles(files: readonly LexiconFile[]): LexiconFile[] {
-  return files.map((f) => ({
+export function runtimeLexiconFile(f: LexiconFile): LexiconFile {
+  return {
     lang: f.lang,
     ...(f.stopwords ? { stopwords: f.stopwords } : {}),
     ...(f.distinctive !== undefined ? { distinctive: f.distinctive } : {}),
@@ -95,7 +95,7 @@ export function runtimeLexiconFiles(files: readonly LexiconFile[]): LexiconFile[
       ...(t.p !== undefined ? { p: t.p } : {}),
       ...(t.group !== undefined ? { group: t.group } : {}),
     })),
-  }));
+  };
 }
 
 export function buildLexicon(

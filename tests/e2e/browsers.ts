@@ -104,20 +104,25 @@ function wrapPw(page: PwPage): TestPage {
   };
 }
 
+/** Headless Chromium's flags with one unpacked extension loaded (tests and benchmarks). */
+export function chromiumArgs(extDir: string, extra: readonly string[] = []): string[] {
+  return [
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    ...extra,
+  ];
+}
+
 async function launchChromium(): Promise<TestBrowser> {
   const context: BrowserContext = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      `--disable-extensions-except=${CHROME_EXT}`,
-      `--load-extension=${CHROME_EXT}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(CHROME_EXT, ['--disable-sync']),
     viewport: { width: 1200, height: 900 },
   });
   const foreignRequests: string[] = [];

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { buildLangProfiles } from '../../../core/engine/lang';
-import { buildLexicon, DEFAULT_LEXICON_FILES, runtimeLexiconFiles } from '../../../core/engine/lexicon';
+import { buildLexicon, DEFAULT_LEXICON_FILES, runtimeLexiconFile } from '../../../core/engine/lexicon';
 import { LEXICON_FILES as SHIPPED } from '../../../.generated/lexicon-files';
 
 describe('the lexicons as the extension runs them', () => {
-  const runtime = runtimeLexiconFiles(DEFAULT_LEXICON_FILES);
+  const runtime = DEFAULT_LEXICON_FILES.map(runtimeLexiconFile);
 
   test('give the same terms, weights and order as the full files', () => {
     expect(buildLexicon(runtime).terms).toEqual(buildLexicon(DEFAULT_LEXICON_FILES).terms);
