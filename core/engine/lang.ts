@@ -4,7 +4,7 @@
  * (`stopwords`) and distinctive letters each lexicon file lists. The page's declared language
  * is a hint that wins close calls. The CLI and the extension run this same function.
  */
-import type { AliasLang } from '../kb/schema';
+import { LANGS, type AliasLang } from '../kb/schema';
 import { CLS_HAN, CLS_HANGUL, CLS_KANA, CLS_WORD, charClasses } from './chars';
 import type { LexiconFile } from './lexicon';
 import { DEFAULT_LEXICON_FILES } from './lexicon';
@@ -38,10 +38,10 @@ function zhSets(): [Set<number>, Set<number>] {
 export interface LangProfiles {
   langs: Lang[];
   script: ('latin' | 'cyrillic' | 'arabic')[];
-  /** Function word -> bit mask over `langs`. */
-  words: Map<string, number>;
-  /** Distinctive letter code -> bit mask over `langs`. */
-  letters: Map<number, number>;
+  /** Function word -> indexes into `langs` (more than 32 languages, so no bit masks). */
+  words: Map<string, number[]>;
+  /** Distinctive letter code -> indexes into `langs`. */
+  letters: Map<number, number[]>;
   /** Longest function word, so longer words skip the lookup. */
   maxWord: number;
 }
@@ -61,22 +61,27 @@ function scriptOf(sample: string): 'latin' | 'cyrillic' | 'arabic' {
 export function buildLangProfiles(files: readonly LexiconFile[]): LangProfiles {
   const langs: Lang[] = [];
   const script: LangProfiles['script'] = [];
-  const words = new Map<string, number>();
-  const letters = new Map<number, number>();
+  const words = new Map<string, number[]>();
+  const letters = new Map<number, number[]>();
+  const addTo = <K>(m: Map<K, number[]>, k: K, i: number) => {
+    const l = m.get(k);
+    if (!l) m.set(k, [i]);
+    else if (!l.includes(i)) l.push(i);
+  };
   let maxWord = 0;
   for (const f of files) {
     if (!f.stopwords || f.stopwords.length === 0 || f.lang === 'zh') continue;
-    const bit = 1 << langs.length;
+    const bit = langs.length;
     langs.push(f.lang as Lang);
     script.push(scriptOf(f.stopwords.join('')));
     for (const w of f.stopwords) {
       const k = w.toLowerCase();
-      words.set(k, (words.get(k) ?? 0) | bit);
+      addTo(words, k, bit);
       maxWord = Math.max(maxWord, k.length);
     }
     for (const ch of f.distinctive ?? '') {
       const c = ch.toLowerCase().charCodeAt(0);
-      letters.set(c, (letters.get(c) ?? 0) | bit);
+      addTo(letters, c, bit);
     }
   }
   return { langs, script, words, letters, maxWord };
@@ -95,9 +100,11 @@ export function normaliseDeclaredLang(tag: string | undefined): Lang | undefined
   if (!tag) return undefined;
   const t = tag.trim().replace('_', '-').toLowerCase();
   if (t.startsWith('zh')) return /hant|-tw|-hk|-mo/.test(t) ? 'zh-Hant' : 'zh-Hans';
-  const primary = t.split('-')[0] ?? '';
-  const known: readonly string[] = ['en', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'pl', 'ru', 'uk', 'ja', 'ko', 'ar'];
-  return known.includes(primary) ? (primary as Lang) : undefined;
+  let primary = t.split('-')[0] ?? '';
+  // Norwegian Bokmål and Nynorsk share one lexicon; Indonesian's retired tag is "in".
+  if (primary === 'nb' || primary === 'nn') primary = 'no';
+  if (primary === 'in') primary = 'id';
+  return primary !== 'other' && (LANGS as readonly string[]).includes(primary) ? (primary as Lang) : undefined;
 }
 
 export function detectLang(text: string, declared?: string, profiles: LangProfiles = getDefaultProfiles()): Lang {
@@ -116,8 +123,8 @@ export function detectLang(text: string, declared?: string, profiles: LangProfil
   let words = 0;
   const wordHits = new Array<number>(profiles.langs.length).fill(0);
   const letterHits = new Array<number>(profiles.langs.length).fill(0);
-  const add = (into: number[], mask: number) => {
-    for (let b = 0; mask !== 0; b++, mask >>>= 1) if (mask & 1) into[b]!++;
+  const add = (into: number[], idx: readonly number[]) => {
+    for (const b of idx) into[b]!++;
   };
   let wordStart = -1;
   for (let i = 0; i <= n; i++) {

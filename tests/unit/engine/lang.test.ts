@@ -63,7 +63,12 @@ describe('normaliseDeclaredLang', () => {
     ['zh-TW', 'zh-Hant'],
     ['zh-Hant-HK', 'zh-Hant'],
     ['zh-CN', 'zh-Hans'],
-    ['sv', undefined],
+    ['sv-SE', 'sv'],
+    ['nb-NO', 'no'],
+    ['nn', 'no'],
+    ['in', 'id'],
+    ['sw', undefined],
+    ['other', undefined],
     ['', undefined],
   ] as const)('%s', (tag, want) => {
     expect(normaliseDeclaredLang(tag)).toBe(want);
