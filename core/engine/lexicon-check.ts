@@ -31,6 +31,18 @@ const FileSchema = v.strictObject({
   /** Letters that tell this language apart from others of its script (Cyrillic і/ї/є/ґ for Ukrainian). */
   distinctive: v.optional(v.string()),
   terms: v.pipe(v.array(TermSchema), v.minLength(1, 'needs at least one term')),
+  /**
+   * Words the article brief reads (core/engine/brief.ts): `accuse` are the verbs and phrases of
+   * accusing, attributing, blaming, charging and sanctioning whose subject is the accuser ("accused",
+   * "beschuldigte", "指责"); `deny` are those of a response or denial ("denied", "wies zurück", "否认").
+   * Lower case, as the press writes them (inflected forms listed, or `prefix`-style stems ending in "*").
+   */
+  claims: v.optional(
+    v.strictObject({
+      accuse: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.nonEmpty())), v.minLength(1, 'needs at least one form')),
+      deny: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.nonEmpty())), v.minLength(1, 'needs at least one form')),
+    }),
+  ),
 });
 
 export interface LexiconProblem {

@@ -43,6 +43,8 @@ export interface LexiconFile {
   stopwords?: string[];
   /** Letters that tell the language apart from others of its script. */
   distinctive?: string;
+  /** Verbs of accusing and of denying, read by the article brief (see lexicon-check.ts). */
+  claims?: { accuse: string[]; deny: string[] };
   terms: {
     texts: string[];
     c?: number;
