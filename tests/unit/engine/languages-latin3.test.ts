@@ -1,0 +1,144 @@
+/**
+ * Czech, Slovak, Swedish, Norwegian, Danish, Lithuanian and Latvian: every fixture in
+ * tests/fixtures/articles/<lang>/ through the engine (synthetic KB + the real lexicon), with the
+ * verdict, the detected language and the article check its index expects; the case endings and
+ * compounds the lexicons rely on; and no surface form in two lexicon files (the matcher reads every
+ * file, so a form listed twice would count twice: forms Czech and Slovak, or Norwegian and Danish,
+ * write alike are listed once).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { analyzeDocument, analyzeText, buildMatcherData } from '../../../core/engine/analyze';
+import { detectLang } from '../../../core/engine/lang';
+import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
+import { loadMatcher, type Hit } from '../../../core/engine/matcher';
+import { readHtmlDocument } from '../../../core/engine/node-support';
+import type { MatcherPattern } from '../../../core/engine/types';
+import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
+
+const LANGS = ['cs'] as const;
+
+const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
+  text,
+  id,
+  kind,
+  caseSensitive: kind === 'threat-actor' && /^APT\d+$/.test(text),
+  requiresContext: false,
+});
+
+/** The names these fixtures use, as the knowledge base spells them (synthetic: tests do not rely on the real KB). */
+const EXTRA: MatcherPattern[] = [
+  p('APT28', 'apt28', 'threat-actor'),
+  p('Fancy Bear', 'apt28', 'threat-actor'),
+  p('APT31', 'apt31', 'threat-actor'),
+  p('Salt Typhoon', 'salt-typhoon', 'threat-actor'),
+  p('Pegasus', 'pegasus-spyware', 'malware'),
+  p('Predator', 'predator-spyware', 'malware'),
+];
+const matcher = loadMatcher(
+  JSON.parse(JSON.stringify(buildMatcherData([...SYNTHETIC_PATTERNS, ...EXTRA]))) as ReturnType<
+    typeof buildMatcherData
+  >,
+);
+
+const index = (lang: string): FixtureRecord[] =>
+  JSON.parse(readFileSync(join(FIXTURES, lang, 'index.json'), 'utf8')) as FixtureRecord[];
+const rows = LANGS.flatMap((lang) => index(lang).map((f) => ({ ...f, dir: lang })));
+const analyse = (dir: string, file: string) =>
+  analyzeDocument(readHtmlDocument(join(FIXTURES, dir, file)), { matcher });
+
+describe('fixture indexes', () => {
+  test.each(LANGS.map((l) => [l] as const))(
+    '%s: at least 3 espionage articles, 3 hard negatives and an ordinary page, every file listed',
+    (lang) => {
+      const rs = index(lang);
+      expect(rs.filter((r) => r.espionage).length).toBeGreaterThanOrEqual(3);
+      expect(rs.filter((r) => !r.espionage && r.note.startsWith('hard negative')).length).toBeGreaterThanOrEqual(3);
+      expect(rs.filter((r) => r.note.startsWith('ordinary negative')).length).toBeGreaterThanOrEqual(1);
+      expect(rs.every((r) => r.lang === lang)).toBe(true);
+      const files = readdirSync(join(FIXTURES, lang)).filter((f) => f.endsWith('.html'));
+      expect(rs.map((r) => r.file).sort()).toEqual(files.sort());
+    },
+  );
+});
+
+describe('verdict and language on every fixture', () => {
+  test.each(rows.map((f) => [`${f.dir}: ${f.note}`, f] as const))('%s', (_name, f) => {
+    const a = analyse(f.dir, f.file);
+    expect({ espionage: a.espionage, lang: a.lang }).toEqual({ espionage: f.espionage, lang: f.lang });
+    if (f.isArticle !== undefined) expect(a.isArticle).toBe(f.isArticle);
+  });
+});
+
+describe('the language comes from the text, not only the declared tag', () => {
+  test.each(rows.map((f) => [`${f.dir}/${f.file}`, f] as const))('%s', (_name, f) => {
+    const doc = readHtmlDocument(join(FIXTURES, f.dir, f.file));
+    expect(detectLang(doc.body?.textContent ?? '')).toBe(f.lang);
+  });
+});
+
+describe('scores keep a margin', () => {
+  test.each(rows.filter((f) => !f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
+    '%s stays below 0.35',
+    (_name, f) => {
+      expect(analyse(f.dir, f.file).score).toBeLessThan(0.35);
+    },
+  );
+  test.each(rows.filter((f) => f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
+    '%s has both hacking and state evidence',
+    (_name, f) => {
+      const { features } = analyse(f.dir, f.file);
+      expect(features.c).toBeGreaterThan(2);
+      expect(features.s).toBeGreaterThan(2);
+    },
+  );
+});
+
+const signalsOf = (text: string) => analyzeText(text, { matcher }).signals.map((s) => s.term);
+
+describe('inflected and compound forms', () => {
+  test.each([
+    ['cs instrumental plural', 'Firmy napadli hackeři spojení s ruskými tajnými službami.', 'ruskými tajnými služb'],
+    ['cs genitive', 'Úřad vyšetřuje sérii kybernetických útoků na nemocnice.', 'kybernetických útok'],
+    ['cs attribution', 'Vláda připsala kampaň skupině napojené na Kreml.', 'připsala'],
+    ['cs state backing', 'Státem podporovaní útočníci se zaměřili na úřady.', 'státem podporovan'],
+  ])('%s', (_name, text, term) => {
+    expect(signalsOf(text).map((t) => t.toLowerCase())).toContain(term.toLowerCase());
+  });
+});
+
+describe('these lexicons stay out of English text', () => {
+  const owner: string[] = [];
+  for (const [lang, f] of Object.entries(LEXICON_FILES)) for (const t of f.terms) if (t.texts.length) owner.push(lang);
+  const english = readdirSync(FIXTURES).filter((f) => f.startsWith('en-'));
+  test.each(english.map((f) => [f] as const))('%s', (file) => {
+    const path = join(FIXTURES, file);
+    const text = file.endsWith('.html') ? (readHtmlDocument(path).body?.textContent ?? '') : readFileSync(path, 'utf8');
+    const hits: Hit[] = [];
+    matcher.scan(text, hits);
+    const ours = hits
+      .filter(
+        (h) => matcher.term(h.pattern) >= 0 && (LANGS as readonly string[]).includes(owner[matcher.term(h.pattern)]!),
+      )
+      .map((h) => `${owner[matcher.term(h.pattern)]}: ${text.slice(h.start, h.end)}`);
+    expect(ours).toEqual([]);
+  });
+});
+
+describe('no surface form of these lexicons is in another lexicon file', () => {
+  const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const where = new Map<string, string[]>();
+  for (const [lang, f] of Object.entries(LEXICON_FILES))
+    for (const t of f.terms)
+      for (const form of t.texts) {
+        const k = key(form);
+        const l = where.get(k) ?? [];
+        if (!l.includes(lang)) l.push(lang);
+        where.set(k, l);
+      }
+  test.each(LANGS.map((l) => [l] as const))('%s', (lang) => {
+    const shared = [...where].filter(([, ls]) => ls.length > 1 && ls.includes(lang)).map(([k, ls]) => `${k}: ${ls}`);
+    expect(shared).toEqual([]);
+  });
+});
