@@ -19,6 +19,7 @@ import jaData from '../../assets/lexicon/ja.json';
 import koData from '../../assets/lexicon/ko.json';
 import arData from '../../assets/lexicon/ar.json';
 import csData from '../../assets/lexicon/cs.json';
+import skData from '../../assets/lexicon/sk.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
   en: enData as LexiconFile,
@@ -36,4 +37,5 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   ko: koData as LexiconFile,
   ar: arData as LexiconFile,
   cs: csData as LexiconFile,
+  sk: skData as LexiconFile,
 };

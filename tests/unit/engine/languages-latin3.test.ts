@@ -17,7 +17,7 @@ import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
 import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
 
-const LANGS = ['cs'] as const;
+const LANGS = ['cs', 'sk'] as const;
 
 const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
   text,
@@ -99,10 +99,18 @@ const signalsOf = (text: string) => analyzeText(text, { matcher }).signals.map((
 
 describe('inflected and compound forms', () => {
   test.each([
-    ['cs instrumental plural', 'Firmy napadli hackeři spojení s ruskými tajnými službami.', 'ruskými tajnými služb'],
+    [
+      'cs linked to (prefix reaches the adjective)',
+      'Firmy napadli hackeři napojení na ruskou rozvědku.',
+      'napojení na rusko',
+    ],
     ['cs genitive', 'Úřad vyšetřuje sérii kybernetických útoků na nemocnice.', 'kybernetických útok'],
     ['cs attribution', 'Vláda připsala kampaň skupině napojené na Kreml.', 'připsala'],
     ['cs state backing', 'Státem podporovaní útočníci se zaměřili na úřady.', 'státem podporovan'],
+    ['sk genitive plural', 'Polícia vyšetruje útok ruských hackerov na nemocnicu.', 'ruských hackerov'],
+    ['sk instrumental', 'Za útokmi stojí skupina napojená na Kremeľ.', 'napojená na kremeľ'],
+    ['sk spyware', 'Telefóny boli infikované špionážnym softvérom.', 'špionážnym softvér'],
+    ['sk form shared with cs', 'Úrad vyšetruje sériu kybernetických útokov.', 'kybernetických útok'],
   ])('%s', (_name, text, term) => {
     expect(signalsOf(text).map((t) => t.toLowerCase())).toContain(term.toLowerCase());
   });
