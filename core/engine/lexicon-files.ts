@@ -20,6 +20,7 @@ import koData from '../../assets/lexicon/ko.json';
 import arData from '../../assets/lexicon/ar.json';
 import csData from '../../assets/lexicon/cs.json';
 import skData from '../../assets/lexicon/sk.json';
+import svData from '../../assets/lexicon/sv.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
   en: enData as LexiconFile,
@@ -38,4 +39,5 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   ar: arData as LexiconFile,
   cs: csData as LexiconFile,
   sk: skData as LexiconFile,
+  sv: svData as LexiconFile,
 };

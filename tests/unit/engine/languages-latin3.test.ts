@@ -17,7 +17,7 @@ import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
 import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
 
-const LANGS = ['cs', 'sk'] as const;
+const LANGS = ['cs', 'sk', 'sv'] as const;
 
 const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
   text,
@@ -111,6 +111,10 @@ describe('inflected and compound forms', () => {
     ['sk instrumental', 'Za útokmi stojí skupina napojená na Kremeľ.', 'napojená na kremeľ'],
     ['sk spyware', 'Telefóny boli infikované špionážnym softvérom.', 'špionážnym softvér'],
     ['sk form shared with cs', 'Úrad vyšetruje sériu kybernetických útokov.', 'kybernetických útok'],
+    ['sv compound', 'Dataintrången mot kommunerna fortsätter.', 'dataintrång'],
+    ['sv definite plural', 'Hackarna tog sig in via en sårbarhet.', 'hackarna'],
+    ['sv state backing', 'Statsstödda grupper ligger bakom attackerna.', 'statsstödd'],
+    ['sv linked to', 'Gruppen är kopplad till den ryska militära underrättelsetjänsten.', 'kopplad till den ryska'],
   ])('%s', (_name, text, term) => {
     expect(signalsOf(text).map((t) => t.toLowerCase())).toContain(term.toLowerCase());
   });
