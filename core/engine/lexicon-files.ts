@@ -21,6 +21,8 @@ import arData from '../../assets/lexicon/ar.json';
 import csData from '../../assets/lexicon/cs.json';
 import skData from '../../assets/lexicon/sk.json';
 import svData from '../../assets/lexicon/sv.json';
+import noData from '../../assets/lexicon/no.json';
+import daData from '../../assets/lexicon/da.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
   en: enData as LexiconFile,
@@ -40,4 +42,6 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   cs: csData as LexiconFile,
   sk: skData as LexiconFile,
   sv: svData as LexiconFile,
+  no: noData as LexiconFile,
+  da: daData as LexiconFile,
 };

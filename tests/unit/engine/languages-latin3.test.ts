@@ -17,7 +17,7 @@ import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
 import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
 
-const LANGS = ['cs', 'sk', 'sv'] as const;
+const LANGS = ['cs', 'sk', 'sv', 'no', 'da'] as const;
 
 const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
   text,
@@ -115,6 +115,12 @@ describe('inflected and compound forms', () => {
     ['sv definite plural', 'Hackarna tog sig in via en sårbarhet.', 'hackarna'],
     ['sv state backing', 'Statsstödda grupper ligger bakom attackerna.', 'statsstödd'],
     ['sv linked to', 'Gruppen är kopplad till den ryska militära underrättelsetjänsten.', 'kopplad till den ryska'],
+    ['no compound', 'Dataangrepene mot Stortinget ble oppdaget i fjor.', 'dataangrep'],
+    ['no state backing', 'Statsstøttede aktører står bak kampanjen.', 'statsstøttede'],
+    ['no intelligence compound', 'Etterretningstjenesten advarer mot spionasje.', 'etterretningstjeneste'],
+    ['da compound', 'Cyberangrebene ramte flere ministerier.', 'cyberangreb'],
+    ['da form shared with no', 'Hackerne fik adgang til systemet.', 'hackerne'],
+    ['da intelligence', 'Den russiske militære efterretningstjeneste står bag.', 'russiske militære efterretning'],
   ])('%s', (_name, text, term) => {
     expect(signalsOf(text).map((t) => t.toLowerCase())).toContain(term.toLowerCase());
   });
