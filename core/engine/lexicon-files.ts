@@ -23,6 +23,8 @@ import skData from '../../assets/lexicon/sk.json';
 import svData from '../../assets/lexicon/sv.json';
 import noData from '../../assets/lexicon/no.json';
 import daData from '../../assets/lexicon/da.json';
+import ltData from '../../assets/lexicon/lt.json';
+import lvData from '../../assets/lexicon/lv.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
   en: enData as LexiconFile,
@@ -44,4 +46,6 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   sv: svData as LexiconFile,
   no: noData as LexiconFile,
   da: daData as LexiconFile,
+  lt: ltData as LexiconFile,
+  lv: lvData as LexiconFile,
 };

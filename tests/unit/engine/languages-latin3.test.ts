@@ -17,7 +17,7 @@ import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
 import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
 
-const LANGS = ['cs', 'sk', 'sv', 'no', 'da'] as const;
+const LANGS = ['cs', 'sk', 'sv', 'no', 'da', 'lt', 'lv'] as const;
 
 const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
   text,
@@ -121,6 +121,12 @@ describe('inflected and compound forms', () => {
     ['da compound', 'Cyberangrebene ramte flere ministerier.', 'cyberangreb'],
     ['da form shared with no', 'Hackerne fik adgang til systemet.', 'hackerne'],
     ['da intelligence', 'Den russiske militære efterretningstjeneste står bag.', 'russiske militære efterretning'],
+    ['lt genitive plural', 'Tyrėjai aptiko kibernetinių atakų pėdsakus.', 'kibernetinių atak'],
+    ['lt dative', 'Vyriausybė atakas priskyrė Rusijos karinei žvalgybai.', 'rusijos karinei žvalgyb'],
+    ['lt state backing', 'Valstybės remiami programišiai taikėsi į ministerijas.', 'valstybės remiam'],
+    ['lv compound', 'Kiberuzbrukumi pret ministrijām turpinās.', 'kiberuzbrukum'],
+    ['lv instrumental', 'Grupējums ir saistīts ar Krievijas militāro izlūkdienestu.', 'krievijas militāro izlūk'],
+    ['lv hackers via the lt stem', 'Hakeri ielauzās sistēmās.', 'hakeri'],
   ])('%s', (_name, text, term) => {
     expect(signalsOf(text).map((t) => t.toLowerCase())).toContain(term.toLowerCase());
   });
