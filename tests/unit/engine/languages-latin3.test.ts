@@ -12,6 +12,9 @@ import { describe, expect, test } from 'vitest';
 import { analyzeDocument, analyzeText, buildMatcherData } from '../../../core/engine/analyze';
 import { detectLang } from '../../../core/engine/lang';
 import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
+import { DEFAULT_MODEL } from '../../../core/engine/lexicon';
+import { compileTopicCues } from '../../../core/engine/topic-cues';
+import { findTopicCue } from '../../../core/engine/topic-gate';
 import { loadMatcher, type Hit } from '../../../core/engine/matcher';
 import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
@@ -113,10 +116,10 @@ describe('inflected and compound forms', () => {
     ['sk form shared with cs', 'Úrad vyšetruje sériu kybernetických útokov.', 'kybernetických útok'],
     ['sv compound', 'Dataintrången mot kommunerna fortsätter.', 'dataintrång'],
     ['sv definite plural', 'Hackarna tog sig in via en sårbarhet.', 'hackarna'],
-    ['sv state backing', 'Statsstödda grupper ligger bakom attackerna.', 'statsstödd'],
+    ['sv state backing', 'Statsstödda grupper ligger bakom attackerna.', 'statsstödda grupper'],
     ['sv linked to', 'Gruppen är kopplad till den ryska militära underrättelsetjänsten.', 'kopplad till den ryska'],
     ['no compound', 'Dataangrepene mot Stortinget ble oppdaget i fjor.', 'dataangrep'],
-    ['no state backing', 'Statsstøttede aktører står bak kampanjen.', 'statsstøttede'],
+    ['no state backing', 'Statsstøttede aktører står bak kampanjen.', 'statsstøttede aktører'],
     ['no intelligence compound', 'Etterretningstjenesten advarer mot spionasje.', 'etterretningstjeneste'],
     ['da compound', 'Cyberangrebene ramte flere ministerier.', 'cyberangreb'],
     ['da form shared with no', 'Hackerne fik adgang til systemet.', 'hackerne'],
@@ -164,5 +167,24 @@ describe('no surface form of these lexicons is in another lexicon file', () => {
   test.each(LANGS.map((l) => [l] as const))('%s', (lang) => {
     const shared = [...where].filter(([, ls]) => ls.length > 1 && ls.includes(lang)).map(([k, ls]) => `${k}: ${ls}`);
     expect(shared).toEqual([]);
+  });
+});
+
+describe('ordinary words that share a stem with a hacking term stay out of the topic gate', () => {
+  const { cues } = compileTopicCues({ lexicons: Object.values(LEXICON_FILES), model: DEFAULT_MODEL, names: [] });
+  test.each([
+    ['lt software (programinė įranga)', 'Mokykla įsigijo naują programinę įrangą ir kompiuterių programas mokiniams.'],
+    ['lt garden pests (kenkėjai)', 'Sodininkai skundžiasi, kad šiemet obelis puola kenkėjai.'],
+    ['lv computers (datoru)', 'Skolā ir jauna datoru klase, un skolēni mācās programmēšanu.'],
+    ['sv state aid (statsstöd)', 'Kommissionen godkände statsstöd till bygget av den nya järnvägen.'],
+    ['no state aid (statsstøtte)', 'Regjeringen gir statsstøtte til nye vindkraftverk langs kysten.'],
+    ['no vandalism (skadeverk)', 'Politiet etterforsker skadeverk på flere biler i sentrum.'],
+    ['sv human spying (spionverksamhet)', 'Boken skildrar spionverksamhet under kalla kriget.'],
+    ['da vulnerable groups (sårbare)', 'Kommunen vil hjælpe sårbare familier med bolig.'],
+    ['lv compromise (kompromiss)', 'Partijas panāca kompromisu par budžetu.'],
+    ['sv made it into the final', 'Laget har tagit sig in i finalen efter en jämn match.'],
+    ['no got access to the documents', 'Avisen fikk tilgang til dokumentene etter en klage.'],
+  ])('%s', (_name, text) => {
+    expect(findTopicCue(text, cues)).toBeUndefined();
   });
 });
