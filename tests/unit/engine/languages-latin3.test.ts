@@ -184,6 +184,10 @@ describe('ordinary words that share a stem with a hacking term stay out of the t
     ['lv compromise (kompromiss)', 'Partijas panāca kompromisu par budžetu.'],
     ['sv made it into the final', 'Laget har tagit sig in i finalen efter en jämn match.'],
     ['no got access to the documents', 'Avisen fikk tilgang til dokumentene etter en klage.'],
+    ['lt violates the law (pažeidžia)', 'Įmonė pažeidžia įstatymą, teigia inspekcija.'],
+    ['lv wounded (ievainoja)', 'Negadījumā ievainoja divus gājējus.'],
+    ['da state-run media (statsstyrede)', 'De statsstyrede medier bragte ingen kritik af regeringen.'],
+    ['cs vulnerable groups (zranitelné)', 'Město pomáhá zranitelným skupinám obyvatel a seniorům.'],
   ])('%s', (_name, text) => {
     expect(findTopicCue(text, cues)).toBeUndefined();
   });
