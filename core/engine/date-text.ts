@@ -28,7 +28,10 @@ const NAMED: readonly [RegExp, (m: RegExpExecArray) => string | undefined][] = [
   // December 19, 2024 / Dec. 19 2024
   [new RegExp(`${WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'u'), (m) => named(m[1]!, m[2]!, m[3]!)],
   // 19 December 2024 / 19. Dezember 2024 / 19 de diciembre de 2024
-  [new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s+(?:de\\s+)?${WORD}\\s+(?:de\\s+)?(\\d{4})`, 'u'), (m) => named(m[2]!, m[1]!, m[3]!)],
+  [
+    new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s+(?:de\\s+)?${WORD}\\s+(?:de\\s+)?(\\d{4})`, 'u'),
+    (m) => named(m[2]!, m[1]!, m[3]!),
+  ],
 ];
 
 function named(month: string, d: string, y: string): string | undefined {
@@ -57,6 +60,7 @@ export function dayInUrl(url: string): string | undefined {
     return undefined;
   }
   const m =
-    /(?:^|\/)(\d{4})[/-](\d{2})[/-](\d{2})(?:[/-]|$)/.exec(path) ?? /(?:^|[/_-])(20\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/.exec(path);
+    /(?:^|\/)(\d{4})[/-](\d{2})[/-](\d{2})(?:[/-]|$)/.exec(path) ??
+    /(?:^|[/_-])(20\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/.exec(path);
   return m ? day(+m[1]!, +m[2]!, +m[3]!) : undefined;
 }
