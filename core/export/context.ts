@@ -131,6 +131,9 @@ export function claimLine(c: ArticleBrief['claims'][number]): string {
     .join(' ');
 }
 
+/** A quote on one line (the page's line breaks would break a Markdown quote or a note's lines). */
+export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 /**
  * The first sentence of a summary (the one-line summary of the Markdown export). A full stop
  * after a single capital ("U.S.", "J. Smith") does not end a sentence; Chinese stops always do.

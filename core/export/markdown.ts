@@ -1,6 +1,6 @@
 /** The article's context as Markdown, for pasting into notes or a ticket. Pure. */
 import type { Entry, Source } from '../kb/schema';
-import { claimLine, firstSentence, reasonsLine, type ArticleContext } from './context';
+import { claimLine, firstSentence, oneLine, reasonsLine, type ArticleContext } from './context';
 
 /** Escapes the characters Markdown would read as markup in running text. */
 export function escapeMarkdown(text: string): string {
@@ -22,9 +22,6 @@ function claimLines(e: Entry): string[] {
     `- Response: ${escapeMarkdown(c.response)}${c.responseCheckedOn ? ` (checked ${c.responseCheckedOn})` : ''}`,
   ];
 }
-
-/** A quote on one line (a line break inside it would end the Markdown quote). */
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export interface MarkdownOptions {
   /** The knowledge base's "as of" date. */

@@ -115,6 +115,10 @@ export function entryObject(e: Entry, authorId: string): StixObject | undefined 
   const type = sdoType(e);
   const id = entryObjectId(e);
   if (!type || !id) return undefined;
+  // A report must say when it was published: an event without a date of its own is left out
+  // rather than dated by guess.
+  const published = type === 'report' ? (e.claim?.date ?? entryDate(e)) : undefined;
+  if (type === 'report' && !published) return undefined;
   const labels = entryLabels(e);
   const aliases = [...new Set(e.aliases.filter((a) => !a.disputed).map((a) => a.text))].filter((a) => a !== e.name);
   const obj: StixObject = {
@@ -136,12 +140,11 @@ export function entryObject(e: Entry, authorId: string): StixObject | undefined 
       Object.assign(obj, { is_family: true, ...(e.softwareType === 'spyware' ? { malware_types: ['spyware'] } : {}) });
       break;
     case 'report': {
-      const date = e.claim?.date ?? entryDate(e) ?? e.asOf;
       const claim = claimText(e);
       Object.assign(obj, {
         description: claim ? `${e.summary}\n\n${claim}` : e.summary,
         report_types: ['threat-report'],
-        published: stixTime(date),
+        published: stixTime(published!),
         object_refs: [authorId],
       });
       break;

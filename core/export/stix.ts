@@ -9,7 +9,7 @@
  * always give the same bundle. Pure.
  */
 import type { Entry } from '../kb/schema';
-import { claimLine, firstSentence, reasonsLine, type ArticleContext } from './context';
+import { claimLine, firstSentence, oneLine, reasonsLine, type ArticleContext } from './context';
 import {
   AUTHOR,
   base,
@@ -160,10 +160,10 @@ export function toStixBundle(ctx: ArticleContext, opts: StixOptions = {}): StixB
     const byKbId = (kbId?: string) => (kbId ? exported.get(kbId)?.id : undefined);
     const lines: string[] = [];
     for (const c of brief.claims) {
-      lines.push(`${claimLine(c)}. The article: “${c.quote.text}”`);
+      lines.push(`${claimLine(c)}. The article: “${oneLine(c.quote.text)}”`);
       for (const ref of [byKbId(c.accuserId), byKbId(c.accusedId)]) if (ref) refs.add(ref);
     }
-    if (brief.response) lines.push(`Response or denial reported: “${brief.response.text}”`);
+    if (brief.response) lines.push(`Response or denial reported: “${oneLine(brief.response.text)}”`);
     notes.push({
       ...base('note', stixId('note', `brief:${ctx.url}`), time),
       abstract: 'What the article reports, in its own words',
