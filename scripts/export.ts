@@ -6,17 +6,7 @@
  * --url, else the page's canonical link or og:url, else the file's own file: address.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { decodeHtml, loadKbForNode, matcherForEntries, parseHtmlDocument } from '../core/engine/node-support';
-import { compileCueSets } from '../core/engine/references';
-import { articleContext, articleTimelineFor } from '../core/export/context';
-import { toMarkdown } from '../core/export/markdown';
-import { toStixBundle } from '../core/export/stix';
-import { kbMeta } from '../core/kb/meta';
-import type { Entry } from '../core/kb/schema';
-import { PATTERN_INFO } from '../core/naming/pattern-info';
-import { readDocumentState, statedUrl } from '../core/pipeline/read-document';
+import { exportText, nodeKb, readSavedPage } from '../core/pipeline/export-page';
 
 const USAGE = 'usage: npm run export -- <page.html> --format stix|md [--url <address>]';
 
@@ -47,20 +37,16 @@ function main(): void {
     console.error(`${(err as Error).message}\n${USAGE}`);
     process.exit(2);
   }
-  const doc = parseHtmlDocument(decodeHtml(readFileSync(opts.file)));
-  const { entries } = loadKbForNode();
-  const byId = new Map<string, Entry>(entries.map((e) => [e.id, e]));
-  const state = readDocumentState(doc, opts.url ?? statedUrl(doc) ?? pathToFileURL(resolve(opts.file)).href, {
-    matcher: matcherForEntries(entries),
-    kinds: new Map(entries.map((e) => [e.id, e.kind])),
-    cueSets: compileCueSets(entries),
-    eventById: (id) => byId.get(id),
-  });
-  const ctx = articleContext(state, byId, articleTimelineFor(state, byId), PATTERN_INFO);
-  const kbAsOf = kbMeta(entries).newestAsOf;
-  process.stdout.write(
-    opts.format === 'md' ? toMarkdown(ctx, { kbAsOf }) : `${JSON.stringify(toStixBundle(ctx, { kbAsOf }), null, 2)}\n`,
-  );
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(opts.file);
+  } catch (err) {
+    console.error(`cannot read ${opts.file}: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const kb = nodeKb();
+  const { context } = readSavedPage(bytes, opts.file, kb, opts.url);
+  process.stdout.write(exportText(context, opts.format, kb.asOf));
 }
 
 main();
