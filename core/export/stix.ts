@@ -185,12 +185,13 @@ export function toStixBundle(ctx: ArticleContext, opts: StixOptions = {}): StixB
     external_references: [{ source_name: 'article', url: ctx.url }],
   };
 
+  // The article first (importers and readers meet it before the events it points at).
   const body = [
     TLP_CLEAR,
     AUTHOR,
+    container,
     ...[...objects.values()].filter((o) => o.type !== 'relationship'),
     ...rels,
-    container,
     ...notes,
   ];
   // The bundle's id is a digest of its content: the same export, the same bundle.

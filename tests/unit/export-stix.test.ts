@@ -212,7 +212,8 @@ describe('toStixBundle', () => {
   });
 
   test('the article is a report published on its own date, pointing at every exported object', () => {
-    const article = byType('report').find((r) => r.name === CONTEXT.title)!;
+    const article = byType('report')[0]!;
+    expect(article.name).toBe(CONTEXT.title);
     expect(article).toMatchObject({
       published: '2024-12-19T00:00:00.000Z',
       report_types: ['threat-report'],
