@@ -122,7 +122,10 @@ export function toStixBundle(ctx: ArticleContext, opts: StixOptions = {}): StixB
 
   const asOfs = [...exported.values()].map((x) => x.entry.asOf).sort();
   const kbAsOf = opts.kbAsOf ?? asOfs[asOfs.length - 1];
-  const time = kbAsOf ? stixTime(kbAsOf) : SPYGLASS_EPOCH;
+  // What Spyglass writes about the article is as of the knowledge base it comes from, and never
+  // older than the article itself.
+  const newest = [kbAsOf, ctx.published].filter((d): d is string => d !== undefined).sort();
+  const time = newest.length ? stixTime(newest[newest.length - 1]!) : SPYGLASS_EPOCH;
 
   const event = ctx.event;
   const containerType = ctx.published ? 'report' : 'grouping';

@@ -262,6 +262,12 @@ describe('toStixBundle', () => {
     expect(toStixBundle(CONTEXT, { kbAsOf: '2026-12-01' }).objects.find((o) => o.name === CONTEXT.title)?.created).toBe(
       '2026-12-01T00:00:00.000Z',
     );
+    // Never older than the article it is about.
+    expect(
+      toStixBundle({ ...CONTEXT, published: '2027-01-05' }, { kbAsOf: '2026-12-01' }).objects.find(
+        (o) => o.name === CONTEXT.title,
+      )?.created,
+    ).toBe('2027-01-05T00:00:00.000Z');
   });
 
   test('an article without a date is a grouping: a STIX report needs a published date', () => {
