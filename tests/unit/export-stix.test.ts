@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { ArticleContext } from '../../core/export/context';
 import { toStixBundle, stixTime, type StixBundle, type StixObject } from '../../core/export/stix';
 import { countryLocation } from '../../core/export/stix-locations';
@@ -256,9 +256,16 @@ describe('toStixBundle', () => {
   });
 
   test('no timestamp is the export time: objects are dated by the KB, the report by the article', () => {
-    const times = bundle.objects.flatMap((o) => [o.created, o.modified, o.published].filter(Boolean) as string[]);
-    const today = new Date().toISOString().slice(0, 10);
-    expect(times.filter((t) => t.startsWith(today) && today !== '2026-11-30')).toEqual([]);
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(new Date('2030-01-01T12:00:00Z'));
+      const first = JSON.stringify(toStixBundle(CONTEXT));
+      vi.setSystemTime(new Date('2031-06-15T08:30:00Z'));
+      expect(JSON.stringify(toStixBundle(CONTEXT))).toBe(first);
+      expect(first).not.toMatch(/203[01]-/);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(toStixBundle(CONTEXT, { kbAsOf: '2026-12-01' }).objects.find((o) => o.name === CONTEXT.title)?.created).toBe(
       '2026-12-01T00:00:00.000Z',
     );
