@@ -1,17 +1,15 @@
 /** The service worker: injects the analyser on likely articles, keeps the badge, answers lookups. */
 import { browser, type Browser } from 'wxt/browser';
-import { analyzePageText } from '../core/engine/analyze';
 import { loadMatcher, type Matcher, type MatcherData } from '../core/engine/matcher';
 import type { Kind } from '../core/kb/kinds';
-import { isSitePaused, type Settings } from '../core/settings';
+import { isSitePaused } from '../core/settings';
 import cuesJson from '../.generated/kb-cues.json';
 // Strings: parsed on first use, not while the worker starts.
 import matcherJson from '../.generated/kb-matcher.json?raw';
 import eventsJson from '../.generated/kb-events.json?raw';
-import { articleContext } from '../core/engine/article-context';
 import { indexEvents, type EventIndex } from '../core/engine/event-score';
+import { analyzeReply, pageViewOf } from '../core/pipeline/analyze-reply';
 import type { CompiledCueSet } from '../core/engine/references';
-import { patternNamesIn } from '../core/engine/pattern-names';
 import { translate, pickUiLang } from '../core/i18n/strings';
 import type { EventCandidate } from '../core/engine/article-event';
 import { loadEntries } from './kb-entries';
@@ -21,7 +19,6 @@ import {
   type AnalyzeReply,
   type Message,
   type PageState,
-  type PageView,
   type ToBackground,
 } from './messages';
 import { loadSettings } from './storage';
@@ -82,18 +79,6 @@ function getMatcher(): { m: Matcher; kinds: Map<string, Kind> } {
   return matcher;
 }
 
-function pageView(s: Settings): PageView {
-  return {
-    hoverCards: s.hoverCards,
-    hoverDelayMs: s.hoverDelayMs,
-    mentions: s.mentions,
-    highlightStyle: s.highlightStyle,
-    colors: s.colors,
-    language: s.language,
-    theme: s.theme,
-  };
-}
-
 /** The toolbar badge: how many known entities an espionage article mentions (nothing otherwise). */
 async function setBadge(tabId: number, status: PageState['status'], entityCount: number): Promise<void> {
   const n = entityCount;
@@ -108,7 +93,7 @@ async function setBadge(tabId: number, status: PageState['status'], entityCount:
 
 async function analyze(msg: Message<ToBackground, 'cs/analyze'>, sender: Browser.runtime.MessageSender) {
   const { settings } = await loadSettings();
-  const view = pageView(settings);
+  const view = pageViewOf(settings);
   const none = { score: 0, lang: '', signals: [], paint: false, mentions: [], kinds: {}, view };
   let reply: AnalyzeReply;
   if (!settings.enabled) reply = { status: 'disabled', ...none };
@@ -116,34 +101,18 @@ async function analyze(msg: Message<ToBackground, 'cs/analyze'>, sender: Browser
     reply = { status: 'paused', ...none };
   else {
     const { m, kinds } = getMatcher();
-    const a = analyzePageText(msg.page, { matcher: m, threshold: settings.threshold });
-    const status = !a.isArticle ? 'not-article' : a.espionage ? 'espionage' : 'article';
-    const kindOf: Record<string, Kind> = {};
-    for (const f of a.found) kindOf[f.id] = kinds.get(f.id) ?? 'concept';
-    reply = {
-      status,
-      score: a.score,
-      lang: a.lang,
-      signals: a.signals.slice(0, 12),
-      paint: status === 'espionage' || (status === 'article' && settings.scope === 'any-article'),
-      mentions: a.found,
-      kinds: kindOf,
-      view,
-    };
-    if (reply.paint) {
-      const ctx = articleContext({
-        text: msg.page.text,
-        found: a.found,
+    reply = analyzeReply(
+      msg.page,
+      {
+        matcher: m,
+        kinds,
         cueSets: cuesJson as unknown as CompiledCueSet[],
-        entry: eventById,
+        eventById,
         events: eventRecords().index,
-        ...(msg.page.published ? { published: msg.page.published } : {}),
-      });
-      if (ctx.references.length > 0) reply.references = ctx.references;
-      if (ctx.event) reply.event = ctx.event;
-      const names = patternNamesIn(msg.page.text, a.found);
-      if (names.length > 0) reply.patternNames = names;
-    }
+      },
+      settings,
+      view,
+    );
   }
   const tabId = sender.tab?.id;
   if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
