@@ -18,6 +18,7 @@ import ukData from '../../assets/lexicon/uk.json';
 import jaData from '../../assets/lexicon/ja.json';
 import koData from '../../assets/lexicon/ko.json';
 import arData from '../../assets/lexicon/ar.json';
+import viData from '../../assets/lexicon/vi.json';
 import trData from '../../assets/lexicon/tr.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
@@ -35,5 +36,6 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   ja: jaData as LexiconFile,
   ko: koData as LexiconFile,
   ar: arData as LexiconFile,
+  vi: viData as LexiconFile,
   tr: trData as LexiconFile,
 };

@@ -15,7 +15,7 @@ import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
 import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
 
-const LANGS = ['tr'] as const;
+const LANGS = ['vi', 'tr'] as const;
 
 const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
   text,
@@ -97,6 +97,9 @@ const signalsOf = (text: string) => analyzeText(text, { matcher }).signals.map((
 
 describe('inflected, agglutinated and compound forms', () => {
   test.each([
+    ['vi compound noun', 'Nhóm tin tặc này đã xâm nhập vào hệ thống của bộ.', 'nhóm tin tặc'],
+    ['vi state backing', 'Tin tặc được nhà nước hậu thuẫn đã tấn công.', 'được nhà nước hậu thuẫn'],
+    ['vi cyber espionage', 'Các vụ gián điệp mạng gia tăng trong năm nay.', 'gián điệp mạng'],
     ['tr case ending', 'Bakanlık, Çinli hackerların sistemlere sızdığını açıkladı.', 'çinli hacker'],
     ['tr plural locative', 'Siber saldırılarda kamu kurumları hedef alındı.', 'siber saldır'],
     ['tr suffixed noun', 'Casusluk kampanyasının arkasında bir grup var.', 'casusluk kampanya'],
@@ -108,6 +111,7 @@ describe('inflected, agglutinated and compound forms', () => {
 
 describe('whole-word forms do not swallow longer words', () => {
   test.each([
+    ['vi saltwater intrusion is not hacking', 'Xâm nhập mặn lan rộng ở đồng bằng.', 'xâm nhập hệ thống'],
     ['tr ajans is not ajan', 'İstihbarat ajansı açıklama yaptı ve ajansın raporu yayımlandı.', 'ajan'],
     ['tr yamaç is not yama', 'Yamaçtaki evler boşaltıldı.', 'yama'],
   ])('%s', (_name, text, term) => {
