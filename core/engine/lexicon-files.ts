@@ -20,6 +20,8 @@ import koData from '../../assets/lexicon/ko.json';
 import arData from '../../assets/lexicon/ar.json';
 import viData from '../../assets/lexicon/vi.json';
 import trData from '../../assets/lexicon/tr.json';
+import idData from '../../assets/lexicon/id.json';
+import msData from '../../assets/lexicon/ms.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
   en: enData as LexiconFile,
@@ -38,4 +40,6 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   ar: arData as LexiconFile,
   vi: viData as LexiconFile,
   tr: trData as LexiconFile,
+  id: idData as LexiconFile,
+  ms: msData as LexiconFile,
 };

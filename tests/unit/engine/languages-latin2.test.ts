@@ -15,7 +15,7 @@ import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
 import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
 
-const LANGS = ['vi', 'tr'] as const;
+const LANGS = ['vi', 'tr', 'id', 'ms'] as const;
 
 const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
   text,
@@ -100,6 +100,10 @@ describe('inflected, agglutinated and compound forms', () => {
     ['vi compound noun', 'Nhóm tin tặc này đã xâm nhập vào hệ thống của bộ.', 'nhóm tin tặc'],
     ['vi state backing', 'Tin tặc được nhà nước hậu thuẫn đã tấn công.', 'được nhà nước hậu thuẫn'],
     ['vi cyber espionage', 'Các vụ gián điệp mạng gia tăng trong năm nay.', 'gián điệp mạng'],
+    ['id prefixed verb', 'Jaringan kementerian diretas pekan lalu.', 'diretas'],
+    ['id state backing', 'Kelompok itu didukung negara menurut laporan.', 'didukung negara'],
+    ['ms derived noun', 'Penggodaman itu dikesan oleh agensi.', 'penggodam'],
+    ['ms state sponsorship', 'Kumpulan itu ditaja kerajaan asing.', 'ditaja kerajaan'],
     ['tr case ending', 'Bakanlık, Çinli hackerların sistemlere sızdığını açıkladı.', 'çinli hacker'],
     ['tr plural locative', 'Siber saldırılarda kamu kurumları hedef alındı.', 'siber saldır'],
     ['tr suffixed noun', 'Casusluk kampanyasının arkasında bir grup var.', 'casusluk kampanya'],
