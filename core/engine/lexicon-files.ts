@@ -22,6 +22,7 @@ import viData from '../../assets/lexicon/vi.json';
 import trData from '../../assets/lexicon/tr.json';
 import idData from '../../assets/lexicon/id.json';
 import msData from '../../assets/lexicon/ms.json';
+import roData from '../../assets/lexicon/ro.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
   en: enData as LexiconFile,
@@ -42,4 +43,5 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   tr: trData as LexiconFile,
   id: idData as LexiconFile,
   ms: msData as LexiconFile,
+  ro: roData as LexiconFile,
 };

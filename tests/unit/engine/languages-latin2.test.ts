@@ -15,7 +15,7 @@ import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
 import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
 
-const LANGS = ['vi', 'tr', 'id', 'ms'] as const;
+const LANGS = ['vi', 'tr', 'id', 'ms', 'ro'] as const;
 
 const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
   text,
@@ -104,6 +104,9 @@ describe('inflected, agglutinated and compound forms', () => {
     ['id state backing', 'Kelompok itu didukung negara menurut laporan.', 'didukung negara'],
     ['ms derived noun', 'Penggodaman itu dikesan oleh agensi.', 'penggodam'],
     ['ms state sponsorship', 'Kumpulan itu ditaja kerajaan asing.', 'ditaja kerajaan'],
+    ['ro plural genitive', 'Ținta atacurilor cibernetice au fost ministerele.', 'atacurilor cibernetic'],
+    ['ro cedilla spelling', 'Hackerii sunt susţinuţi de stat, spun experţii.', 'susţinuţi de stat'],
+    ['ro definite article', 'Gruparea de hackeri a atacat rețeaua.', 'gruparea de hackeri'],
     ['tr case ending', 'Bakanlık, Çinli hackerların sistemlere sızdığını açıkladı.', 'çinli hacker'],
     ['tr plural locative', 'Siber saldırılarda kamu kurumları hedef alındı.', 'siber saldır'],
     ['tr suffixed noun', 'Casusluk kampanyasının arkasında bir grup var.', 'casusluk kampanya'],
