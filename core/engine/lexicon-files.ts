@@ -23,6 +23,7 @@ import trData from '../../assets/lexicon/tr.json';
 import idData from '../../assets/lexicon/id.json';
 import msData from '../../assets/lexicon/ms.json';
 import roData from '../../assets/lexicon/ro.json';
+import huData from '../../assets/lexicon/hu.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
   en: enData as LexiconFile,
@@ -44,4 +45,5 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   id: idData as LexiconFile,
   ms: msData as LexiconFile,
   ro: roData as LexiconFile,
+  hu: huData as LexiconFile,
 };

@@ -15,7 +15,7 @@ import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
 import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
 
-const LANGS = ['vi', 'tr', 'id', 'ms', 'ro'] as const;
+const LANGS = ['vi', 'tr', 'id', 'ms', 'ro', 'hu'] as const;
 
 const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
   text,
@@ -107,6 +107,9 @@ describe('inflected, agglutinated and compound forms', () => {
     ['ro plural genitive', 'Ținta atacurilor cibernetice au fost ministerele.', 'atacurilor cibernetic'],
     ['ro cedilla spelling', 'Hackerii sunt susţinuţi de stat, spun experţii.', 'susţinuţi de stat'],
     ['ro definite article', 'Gruparea de hackeri a atacat rețeaua.', 'gruparea de hackeri'],
+    ['hu compound with case', 'A kibertámadásokat a hatóság vizsgálja.', 'kibertámad'],
+    ['hu suffixed attribution', 'A csoport Oroszországhoz köthető, írja a jelentés.', 'oroszországhoz köthető'],
+    ['hu derived noun', 'A kiberkémkedés ellen közösen lépnek fel.', 'kiberkém'],
     ['tr case ending', 'Bakanlık, Çinli hackerların sistemlere sızdığını açıkladı.', 'çinli hacker'],
     ['tr plural locative', 'Siber saldırılarda kamu kurumları hedef alındı.', 'siber saldır'],
     ['tr suffixed noun', 'Casusluk kampanyasının arkasında bir grup var.', 'casusluk kampanya'],
@@ -119,6 +122,8 @@ describe('inflected, agglutinated and compound forms', () => {
 describe('whole-word forms do not swallow longer words', () => {
   test.each([
     ['vi saltwater intrusion is not hacking', 'Xâm nhập mặn lan rộng ở đồng bằng.', 'xâm nhập hệ thống'],
+    ['hu kínál (to offer) is not Kína', 'A bolt olcsó kenyeret kínál a vásárlóknak.', 'kína'],
+    ['hu ügynökség (agency) is not ügynök', 'A hírszerző ügynökség jelentést adott ki.', 'ügynök'],
     ['tr ajans is not ajan', 'İstihbarat ajansı açıklama yaptı ve ajansın raporu yayımlandı.', 'ajan'],
     ['tr yamaç is not yama', 'Yamaçtaki evler boşaltıldı.', 'yama'],
   ])('%s', (_name, text, term) => {
