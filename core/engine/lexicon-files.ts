@@ -24,6 +24,8 @@ import idData from '../../assets/lexicon/id.json';
 import msData from '../../assets/lexicon/ms.json';
 import roData from '../../assets/lexicon/ro.json';
 import huData from '../../assets/lexicon/hu.json';
+import fiData from '../../assets/lexicon/fi.json';
+import etData from '../../assets/lexicon/et.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
   en: enData as LexiconFile,
@@ -46,4 +48,6 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   ms: msData as LexiconFile,
   ro: roData as LexiconFile,
   hu: huData as LexiconFile,
+  fi: fiData as LexiconFile,
+  et: etData as LexiconFile,
 };

@@ -15,7 +15,7 @@ import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
 import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
 
-const LANGS = ['vi', 'tr', 'id', 'ms', 'ro', 'hu'] as const;
+const LANGS = ['vi', 'tr', 'id', 'ms', 'ro', 'hu', 'fi', 'et'] as const;
 
 const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
   text,
@@ -110,6 +110,12 @@ describe('inflected, agglutinated and compound forms', () => {
     ['hu compound with case', 'A kibertámadásokat a hatóság vizsgálja.', 'kibertámad'],
     ['hu suffixed attribution', 'A csoport Oroszországhoz köthető, írja a jelentés.', 'oroszországhoz köthető'],
     ['hu derived noun', 'A kiberkémkedés ellen közösen lépnek fel.', 'kiberkém'],
+    ['fi compound and case', 'Kyberhyökkäyksiä tehtiin useisiin ministeriöihin.', 'kyberhyökkäyks'],
+    ['fi compound nationality', 'Venäläishakkerit tunkeutuivat verkkoon.', 'venäläishakkeri'],
+    ['fi inflected noun', 'Tietomurron taustalla oli vakoilu.', 'tietomur'],
+    ['et compound and case', 'Küberrünnakute taga on riiklik toimija.', 'küberrünna'],
+    ['et genitive', 'Häkkerite rühm ründas ministeeriumi.', 'häkkerite rühm'],
+    ['et state backing', 'Rühm on riiklikult toetatud, teatas amet.', 'riiklikult toetatud'],
     ['tr case ending', 'Bakanlık, Çinli hackerların sistemlere sızdığını açıkladı.', 'çinli hacker'],
     ['tr plural locative', 'Siber saldırılarda kamu kurumları hedef alındı.', 'siber saldır'],
     ['tr suffixed noun', 'Casusluk kampanyasının arkasında bir grup var.', 'casusluk kampanya'],
@@ -124,10 +130,29 @@ describe('whole-word forms do not swallow longer words', () => {
     ['vi saltwater intrusion is not hacking', 'Xâm nhập mặn lan rộng ở đồng bằng.', 'xâm nhập hệ thống'],
     ['hu kínál (to offer) is not Kína', 'A bolt olcsó kenyeret kínál a vásárlóknak.', 'kína'],
     ['hu ügynökség (agency) is not ügynök', 'A hírszerző ügynökség jelentést adott ki.', 'ügynök'],
+    ['fi tullivat (would come) is not tullit (tariffs)', 'He tullivat kotiin illalla.', 'tullit'],
+    ['et kohtumine (meeting) is not a court', 'Kohtumine toimus eile Tallinnas.', 'kohtuotsus'],
     ['tr ajans is not ajan', 'İstihbarat ajansı açıklama yaptı ve ajansın raporu yayımlandı.', 'ajan'],
     ['tr yamaç is not yama', 'Yamaçtaki evler boşaltıldı.', 'yama'],
   ])('%s', (_name, text, term) => {
     expect(signalsOf(text)).not.toContain(term);
+  });
+});
+
+describe('no surface form is listed in two lexicon files', () => {
+  // The engine pools every file's terms, so a form listed twice would count twice in any text.
+  const owners = new Map<string, string[]>();
+  for (const [lang, f] of Object.entries(LEXICON_FILES))
+    for (const t of f.terms)
+      for (const form of t.texts) {
+        const k = form.toLowerCase();
+        owners.set(k, [...(owners.get(k) ?? []), lang]);
+      }
+  test.each(LANGS.map((l) => [l] as const))('%s', (lang) => {
+    const shared = LEXICON_FILES[lang]!.terms.flatMap((t) =>
+      t.texts.filter((form) => owners.get(form.toLowerCase())!.length > 1),
+    );
+    expect(shared).toEqual([]);
   });
 });
 
