@@ -112,7 +112,7 @@ describe('inflected, agglutinated and compound forms', () => {
     ['hu derived noun', 'A kiberkémkedés ellen közösen lépnek fel.', 'kiberkém'],
     ['fi compound and case', 'Kyberhyökkäyksiä tehtiin useisiin ministeriöihin.', 'kyberhyökkäyks'],
     ['fi compound nationality', 'Venäläishakkerit tunkeutuivat verkkoon.', 'venäläishakkeri'],
-    ['fi inflected noun', 'Tietomurron taustalla oli vakoilu.', 'tietomur'],
+    ['fi inflected noun', 'Tietomurron taustalla oli vakoilu.', 'tietomurro'],
     ['et compound and case', 'Küberrünnakute taga on riiklik toimija.', 'küberrünna'],
     ['et genitive', 'Häkkerite rühm ründas ministeeriumi.', 'häkkerite rühm'],
     ['et state backing', 'Rühm on riiklikult toetatud, teatas amet.', 'riiklikult toetatud'],
