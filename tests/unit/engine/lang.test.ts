@@ -93,6 +93,10 @@ describe('detectLang with the shipped word lists: Vietnamese, Turkish, Indonesia
       'ro',
       'Potrivit experților, gruparea a atacat mai multe instituții în acest an și nu a fost descoperită până acum.',
     ],
+    [
+      'ro',
+      'Un guvern european a atribuit marti o campanie de spionaj cibernetic care a vizat timp de luni de zile partide politice si ministere.',
+    ],
     ['hu', 'A szakértők szerint a csoport az idén több intézményt is megtámadott, és sokáig nem vették észre.'],
     [
       'fi',
