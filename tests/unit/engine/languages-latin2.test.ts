@@ -120,6 +120,8 @@ describe('inflected, agglutinated and compound forms', () => {
     ['tr plural locative', 'Siber saldırılarda kamu kurumları hedef alındı.', 'siber saldır'],
     ['tr suffixed noun', 'Casusluk kampanyasının arkasında bir grup var.', 'casusluk kampanya'],
     ['tr state backing', 'Devlet destekli bir grup ağa girdi.', 'devlet destekli'],
+    ['tr sentence-initial İ', 'İstihbarat servisleri uyarı yayımladı.', 'İstihbarat servis'],
+    ['tr all-caps headline', 'ÇİNLİ HACKERLAR BAKANLIĞA SIZDI', 'çİnlİ hacker'],
   ])('%s', (_name, text, term) => {
     expect(signalsOf(text)).toContain(term);
   });
