@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeDocument, analyzeText, buildMatcherData } from '../../../core/engine/analyze';
 import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
-import { getDefaultLexicon } from '../../../core/engine/lexicon';
+import { DEFAULT_MODEL, getDefaultLexicon } from '../../../core/engine/lexicon';
 import { loadMatcher, type Hit } from '../../../core/engine/matcher';
 import { readHtmlDocument } from '../../../core/engine/node-support';
+import { compileTopicCues } from '../../../core/engine/topic-cues';
+import { findTopicCue } from '../../../core/engine/topic-gate';
 import type { MatcherPattern } from '../../../core/engine/types';
 import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
 
@@ -98,7 +100,7 @@ const signalsOf = (text: string) => analyzeText(text, { matcher }).signals.map((
 describe('inflected, agglutinated and compound forms', () => {
   test.each([
     ['vi compound noun', 'Nhóm tin tặc này đã xâm nhập vào hệ thống của bộ.', 'nhóm tin tặc'],
-    ['vi state backing', 'Tin tặc được nhà nước hậu thuẫn đã tấn công.', 'được nhà nước hậu thuẫn'],
+    ['vi state backing', 'Tin tặc được nhà nước hậu thuẫn đã tấn công.', 'tin tặc được nhà nước hậu thuẫn'],
     ['vi cyber espionage', 'Các vụ gián điệp mạng gia tăng trong năm nay.', 'gián điệp mạng'],
     ['id prefixed verb', 'Jaringan kementerian diretas pekan lalu.', 'diretas'],
     ['id state backing', 'Kelompok itu didukung negara menurut laporan.', 'didukung negara'],
@@ -155,6 +157,27 @@ describe('no surface form is listed in two lexicon files', () => {
       t.texts.filter((form) => owners.get(form.toLowerCase())!.length > 1),
     );
     expect(shared).toEqual([]);
+  });
+});
+
+describe('ordinary sentences give these lexicons no topic-gate cue', () => {
+  // State-subsidised loans, politics "linked to Russia", cooking and drafting: no hacking here.
+  const { cues } = compileTopicCues({
+    lexicons: LANGS.map((l) => LEXICON_FILES[l]!),
+    model: DEFAULT_MODEL,
+    names: [],
+  });
+  test.each([
+    ['vi', 'Doanh nghiệp được nhà nước hậu thuẫn vay vốn ưu đãi, còn xâm nhập mặn lan rộng ở đồng bằng.'],
+    ['tr', 'Devlet destekli kredi faizleri düştü; Çin destekli yatırımlar da arttı.'],
+    ['id', 'Program yang didukung pemerintah itu sedang disusun, dan ibu menyusun menu penggorengan.'],
+    ['ms', 'Projek yang disokong kerajaan itu menggoda pelabur, kata pengusaha penggorengan.'],
+    ['ro', 'Proiectul finanțat de stat este legat de Rusia prin contracte de gaze, au spus politicienii.'],
+    ['hu', 'Az államilag támogatott hitelek iránt a feltörekvő vállalkozások is érdeklődnek.'],
+    ['fi', 'Valtion tukema lainaohjelma jatkuu, ja tietomäärä kasvoi Kiinan valtion sijoitusten myötä.'],
+    ['et', 'Riigi toetatud laenud ja sissemaksed kasvasid, teatas Hiina riigi investeerimisfond.'],
+  ] as const)('%s', (_lang, text) => {
+    expect(findTopicCue(text, cues)).toBeUndefined();
   });
 });
 
