@@ -140,3 +140,38 @@ describe('detectLang with the shipped lexicons: close Latin-script languages', (
     expect(detectLang(text, 'da')).toBe('da');
   });
 });
+
+describe('detectLang with the shipped word lists: Vietnamese, Turkish, Indonesian, Malay, Romanian, Hungarian, Finnish, Estonian', () => {
+  test.each([
+    ['vi', 'Theo các chuyên gia, nhóm tin tặc này đã tấn công nhiều cơ quan trong năm nay và vẫn chưa bị phát hiện.'],
+    ['tr', 'Uzmanlara göre bu grup, yıl boyunca birçok kurumu hedef aldı ve uzun süre fark edilmedi.'],
+    [
+      'id',
+      'Menurut para ahli, kelompok tersebut telah menyerang sejumlah lembaga karena pemerintah belum bisa mendeteksinya.',
+    ],
+    [
+      'ms',
+      'Menurut pakar, kumpulan berkenaan telah menyerang beberapa agensi kerajaan kerana sistem itu boleh diceroboh.',
+    ],
+    ['id', 'Polisi mengatakan bahwa pelaku sudah ditangkap saat berada di kota itu setelah kejadian tersebut.'],
+    ['ms', 'Polis berkata bahawa suspek telah ditahan semasa berada di bandar itu selepas kejadian berkenaan.'],
+    [
+      'ro',
+      'Potrivit experților, gruparea a atacat mai multe instituții în acest an și nu a fost descoperită până acum.',
+    ],
+    [
+      'ro',
+      'Un guvern european a atribuit marti o campanie de spionaj cibernetic care a vizat timp de luni de zile partide politice si ministere.',
+    ],
+    ['hu', 'A szakértők szerint a csoport az idén több intézményt is megtámadott, és sokáig nem vették észre.'],
+    [
+      'fi',
+      'Asiantuntijoiden mukaan ryhmä hyökkäsi tänä vuonna useisiin laitoksiin, eikä sitä huomattu pitkään aikaan.',
+    ],
+    ['et', 'Ekspertide sõnul ründas rühm sel aastal mitut asutust ning seda ei märgatud pikka aega.'],
+    ['fi', 'Poliisi kertoi, että epäilty pidätettiin, kun hän oli vielä kaupungissa, mutta hän kiisti kaiken.'],
+    ['et', 'Politsei teatas, et kahtlustatav peeti kinni, kui ta oli veel linnas, kuid ta eitas kõike.'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(detectLang(text)).toBe(lang);
+  });
+});
