@@ -18,6 +18,11 @@ import ukData from '../../assets/lexicon/uk.json';
 import jaData from '../../assets/lexicon/ja.json';
 import koData from '../../assets/lexicon/ko.json';
 import arData from '../../assets/lexicon/ar.json';
+import faData from '../../assets/lexicon/fa.json';
+import heData from '../../assets/lexicon/he.json';
+import thData from '../../assets/lexicon/th.json';
+import elData from '../../assets/lexicon/el.json';
+import hiData from '../../assets/lexicon/hi.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
   en: enData as LexiconFile,
@@ -34,4 +39,9 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   ja: jaData as LexiconFile,
   ko: koData as LexiconFile,
   ar: arData as LexiconFile,
+  fa: faData as LexiconFile,
+  he: heData as LexiconFile,
+  th: thData as LexiconFile,
+  el: elData as LexiconFile,
+  hi: hiData as LexiconFile,
 };
