@@ -14,9 +14,10 @@ import { checkLexiconFile } from '../../../core/engine/lexicon-check';
 import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
 import { getDefaultLexicon } from '../../../core/engine/lexicon';
 import { loadMatcher, type Hit } from '../../../core/engine/matcher';
-import { readHtmlDocument } from '../../../core/engine/node-support';
+import { loadKbForNode, readHtmlDocument } from '../../../core/engine/node-support';
+import { toMatcherPatterns } from '../../../core/kb/compile';
 import type { MatcherPattern } from '../../../core/engine/types';
-import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
+import { FIXTURES, ROOT, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
 
 const LANGS = ['fa', 'he', 'th', 'el', 'hi'] as const;
 
@@ -163,6 +164,24 @@ describe('knowledge-base names in these scripts', () => {
     ['a case-sensitive Greek acronym', 'η ΕΥΠ και η ευπ', ['eyp']],
   ])('%s', (_name, text, want) => {
     expect(ids(text)).toEqual(want);
+  });
+});
+
+describe('press names in assets/aliases/<lang>.json reach the real matcher', () => {
+  const real = loadMatcher(buildMatcherData(toMatcherPatterns(loadKbForNode(ROOT).entries)));
+  const ids = (text: string) => real.findAll(text).map((h) => real.id(h.pattern));
+  test.each([
+    ['fa', 'گزارش اف\u200cبی\u200cآی درباره این پرونده', 'fbi'],
+    ['fa', 'وزارت اطلاعات این گزارش را رد کرد', 'mois'],
+    ['he', 'מבצע הריגול המכונה טייפון סולט נמשך', 'salt-typhoon'],
+    ['th', 'พบสปายแวร์เพกาซัสในโทรศัพท์ของนักกิจกรรม', 'pegasus'],
+    ['th', 'ยื่นฟ้องบริษัท เอ็นเอสโอ กรุ๊ป ต่อศาลแพ่ง', 'nso-group'],
+    ['el', 'ο επικεφαλής της Υπηρεσίας Εθνικής Ασφάλειας μίλησε', 'nsa'],
+    ['el', 'Ο ΕΠΙΚΕΦΑΛΗΣ ΤΗΣ ΥΠΗΡΕΣΙΑΣ ΕΘΝΙΚΗΣ ΑΣΦΑΛΕΙΑΣ ΜΙΛΗΣΕ', 'nsa'],
+    ['hi', 'चीन के साइबर जासूसी समूह सॉल्ट टाइफून ने', 'salt-typhoon'],
+    ['hi', 'पत्रकारों के फोन पर पेगासस से हमले', 'pegasus'],
+  ])('%s: %s', (_lang, text, id) => {
+    expect(ids(text)).toContain(id);
   });
 });
 
