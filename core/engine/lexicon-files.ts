@@ -18,6 +18,7 @@ import ukData from '../../assets/lexicon/uk.json';
 import jaData from '../../assets/lexicon/ja.json';
 import koData from '../../assets/lexicon/ko.json';
 import arData from '../../assets/lexicon/ar.json';
+import intlData from '../../assets/lexicon/intl.json';
 import faData from '../../assets/lexicon/fa.json';
 import heData from '../../assets/lexicon/he.json';
 import thData from '../../assets/lexicon/th.json';
@@ -39,6 +40,7 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   ja: jaData as LexiconFile,
   ko: koData as LexiconFile,
   ar: arData as LexiconFile,
+  intl: intlData as LexiconFile,
   fa: faData as LexiconFile,
   he: heData as LexiconFile,
   th: thData as LexiconFile,

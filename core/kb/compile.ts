@@ -3,6 +3,7 @@ import { foldString } from '../engine/chars';
 import { nameVariants } from '../engine/name-variants';
 import { EVENT_KINDS, type EventCandidate } from '../engine/article-event';
 import type { MatcherPattern } from '../engine/types';
+import { effectiveVerdictClass } from './motive';
 import type { Entry } from './schema';
 
 const keyOf = (text: string, caseSensitive: boolean) => foldString(text, !caseSensitive);
@@ -22,6 +23,7 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
   const out: MatcherPattern[] = [];
   for (const e of entries) {
     const seen = new Set<string>();
+    const verdictClass = effectiveVerdictClass(e);
     for (const a of e.aliases) {
       // A disputed name (claimed for two groups by different sources) is shown on cards, never matched.
       if (a.disputed) continue;
@@ -34,7 +36,7 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
           text,
           id: e.id,
           kind: e.kind,
-          ...(e.verdictClass ? { verdictClass: e.verdictClass } : {}),
+          ...(verdictClass ? { verdictClass } : {}),
           caseSensitive: a.caseSensitive,
           requiresContext: a.requiresContext,
         };
