@@ -110,8 +110,9 @@ describe('script-specific forms count', () => {
     ['fa with ZWNJ', 'گزارش درباره حمله\u200cهای سایبری تازه', 'حمله های سایبری'],
     ['fa with a space', 'گزارش درباره حمله های سایبری تازه', 'حمله های سایبری'],
     ['fa plural suffix', 'هکرهای وابسته به دولت وارد شدند', 'هکرهای وابسته به دولت'],
-    ['he article and conjunction', 'והאקרים פרצו אתמול', 'והאקרים'],
-    ['he preposition', 'החשד נפל על קבוצה בריגול סייבר ארוך', 'בריגול סייבר'],
+    ['he conjunction and article stepped over', 'והאקרים פרצו אתמול', 'האקרים'],
+    ['he two glued prefixes', 'ומהאקרים שפרצו', 'האקרים'],
+    ['he preposition stepped over', 'החשד נפל על קבוצה בריגול סייבר ארוך', 'ריגול סייבר'],
     ['th inside running text', 'เจ้าหน้าที่ระบุว่ากลุ่มแฮกเกอร์เจาะระบบของกระทรวง', 'กลุ่มแฮกเกอร์'],
     ['th term right after another word', 'พบมัลแวร์ในเครื่องของนักการทูต', 'มัลแวร์'],
     ['el capitals without accents', 'ΝΕΑ ΚΥΒΕΡΝΟΕΠΙΘΕΣΗ ΣΕ ΥΠΟΥΡΓΕΙΑ', 'κυβερνοεπιθεσ'],
@@ -127,7 +128,7 @@ describe('script-specific forms count', () => {
   test.each([
     ['fa: دهک (income decile) is no hack', 'دهک\u200cهای پایین و دهکده\u200cها'],
     ['he: לרגל (on the occasion of) is no spying', 'לרגל יום העצמאות נערך טקס'],
-    ['he: סרטון and סרטן are no film', 'סרטון קצר על מחקר הסרטן'],
+    ['he: סרטון and סרטן are no film, with or without a prefix', 'סרטון קצר בסרטון על מחקר הסרטן'],
     ['th: หนังสือ (book, letter) is no film', 'กระทรวงส่งหนังสือถึงโรงเรียน'],
     ['el: κυβερνούν (they govern) is no cyber term', 'όσοι κυβερνούν τη χώρα'],
     ['hi: हैकथॉन is no hack', 'कॉलेज में हैकथॉन का आयोजन'],
@@ -160,7 +161,8 @@ describe('knowledge-base names in these scripts', () => {
     ['a Thai name inside running Thai text', 'พบสปายแวร์เพกาซัสในโทรศัพท์', ['pegasus']],
     ['a Latin name between Thai words', 'กลุ่มSalt Typhoonโจมตี', ['salt-typhoon']],
     ['a Hebrew name with gershayim or a plain quote', 'לפי שב״כ ולפי שב"כ', ['shin-bet', 'shin-bet']],
-    ['a Hebrew name after a glued prefix is not a word start', 'והפגסוס', []],
+    ['a Hebrew name after glued prefixes', 'והפגסוס ובשב״כ', ['pegasus', 'shin-bet']],
+    ['a Hebrew word that only starts like a name', 'שבכלל', []],
     ['a case-sensitive Greek acronym', 'η ΕΥΠ και η ευπ', ['eyp']],
   ])('%s', (_name, text, want) => {
     expect(ids(text)).toEqual(want);
