@@ -57,6 +57,7 @@ const GREEK = (c: number) => (c >= 0x370 && c <= 0x3ff) || (c >= 0x1f00 && c <= 
 const HEBREW = (c: number) => c >= 0x590 && c <= 0x5ff;
 const DEVANAGARI = (c: number) => c >= 0x900 && c <= 0x97f;
 const THAI = (c: number) => c >= 0xe00 && c <= 0xe7f;
+const HEBREW_PREFIXES = 'והבלמשכ';
 
 function scriptOf(sample: string): Script {
   for (let i = 0; i < sample.length; i++) {
@@ -191,8 +192,12 @@ export function detectLangDetail(
       continue;
     }
     if (wordStart >= 0) {
-      if (i - wordStart <= profiles.maxWord) {
-        const m = profiles.words.get(text.slice(wordStart, i).toLowerCase());
+      if (i - wordStart <= profiles.maxWord + 1) {
+        const w = text.slice(wordStart, i).toLowerCase();
+        let m = profiles.words.get(w);
+        // Hebrew glues ו ה ב ל מ ש כ to the next word: "והוא", "שלא" and "בכל" are function words too.
+        if (m === undefined && i - wordStart > 2 && HEBREW_PREFIXES.includes(w.charAt(0)))
+          m = profiles.words.get(w.slice(1));
         if (m !== undefined) add(wordHits, m);
       }
       words++;

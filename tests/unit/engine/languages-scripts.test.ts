@@ -9,10 +9,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeDocument, analyzeText, buildMatcherData } from '../../../core/engine/analyze';
-import { detectLang } from '../../../core/engine/lang';
+import { detectLang, detectLangDetail } from '../../../core/engine/lang';
 import { checkLexiconFile } from '../../../core/engine/lexicon-check';
 import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
-import { getDefaultLexicon } from '../../../core/engine/lexicon';
+import { DEFAULT_MODEL, getDefaultLexicon } from '../../../core/engine/lexicon';
 import { loadMatcher, type Hit } from '../../../core/engine/matcher';
 import { loadKbForNode, readHtmlDocument } from '../../../core/engine/node-support';
 import { toMatcherPatterns } from '../../../core/kb/compile';
@@ -76,6 +76,18 @@ describe('verdict and language on every fixture', () => {
     const a = analyse(f.dir, f.file);
     expect({ espionage: a.espionage, lang: a.lang }).toEqual({ espionage: f.espionage, lang: f.lang });
     if (f.isArticle !== undefined) expect(a.isArticle).toBe(f.isArticle);
+  });
+});
+
+describe('each language reads as itself, not as a neighbour without a lexicon', () => {
+  // Below weakShare the verdict also tries the rule for languages without a lexicon, which does not
+  // read the look-alike penalties of the language: Hebrew, whose function words are often glued to
+  // the next word, must stay above it.
+  test.each(rows.map((f) => [`${f.dir}/${f.file}`, f] as const))('%s', (_name, f) => {
+    const text = readHtmlDocument(join(FIXTURES, f.dir, f.file)).body?.textContent ?? '';
+    const g = detectLangDetail(text);
+    expect(g.lang).toBe(f.lang);
+    expect(g.share).toBeGreaterThanOrEqual(DEFAULT_MODEL.noLexicon.weakShare);
   });
 });
 
