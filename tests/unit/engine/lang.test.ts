@@ -50,6 +50,7 @@ describe('detectLang with explicit profiles', () => {
     ],
     ['Arabic with no Persian letters', 'وقال المسؤول إن الحكومة تعمل مع الشركات من أجل حماية الشبكات في البلاد', 'ar'],
     ['Marathi is Devanagari but not Hindi', 'सरकारने सांगितले आहे हल्ला अनेक महिने सुरू होता आणि त्याची चौकशी होईल.', 'other'],
+    ['Hebrew function words glued to a prefix letter still count', 'והוא סיפר שלא ידע דבר וגם חבריו הופתעו', 'he'],
     [
       'Yiddish is Hebrew script but not Hebrew',
       'די רעגירונג האט געזאגט אז דער אטאקע איז געווען א טייל פון א קאמפיין.',
