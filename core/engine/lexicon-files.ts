@@ -19,6 +19,13 @@ import jaData from '../../assets/lexicon/ja.json';
 import koData from '../../assets/lexicon/ko.json';
 import arData from '../../assets/lexicon/ar.json';
 import intlData from '../../assets/lexicon/intl.json';
+import csData from '../../assets/lexicon/cs.json';
+import skData from '../../assets/lexicon/sk.json';
+import svData from '../../assets/lexicon/sv.json';
+import noData from '../../assets/lexicon/no.json';
+import daData from '../../assets/lexicon/da.json';
+import ltData from '../../assets/lexicon/lt.json';
+import lvData from '../../assets/lexicon/lv.json';
 import faData from '../../assets/lexicon/fa.json';
 import heData from '../../assets/lexicon/he.json';
 import thData from '../../assets/lexicon/th.json';
@@ -41,6 +48,13 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   ko: koData as LexiconFile,
   ar: arData as LexiconFile,
   intl: intlData as LexiconFile,
+  cs: csData as LexiconFile,
+  sk: skData as LexiconFile,
+  sv: svData as LexiconFile,
+  no: noData as LexiconFile,
+  da: daData as LexiconFile,
+  lt: ltData as LexiconFile,
+  lv: lvData as LexiconFile,
   fa: faData as LexiconFile,
   he: heData as LexiconFile,
   th: thData as LexiconFile,

@@ -3,6 +3,7 @@ import { foldString } from '../engine/chars';
 import { nameVariants } from '../engine/name-variants';
 import { EVENT_KINDS, type EventCandidate } from '../engine/article-event';
 import type { MatcherPattern } from '../engine/types';
+import { eventRecord, eventTerms } from './event-terms';
 import { effectiveVerdictClass } from './motive';
 import type { Entry } from './schema';
 
@@ -63,7 +64,8 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
  * worker holds these and reads the full entries only when a card asks for them.
  */
 export function toEventRecords(entries: readonly Entry[]): EventCandidate['entry'][] {
-  return entries
-    .filter((e) => EVENT_KINDS.includes(e.kind))
-    .map((e) => ({ id: e.id, kind: e.kind, dates: e.dates, ...(e.claim ? { claim: e.claim } : {}) }));
+  const events = entries.filter((e) => EVENT_KINDS.includes(e.kind));
+  const terms = eventTerms(events);
+  const kinds = new Map(entries.map((e) => [e.id, e.kind]));
+  return events.map((e) => eventRecord(e, terms.get(e.id) ?? [], (id) => kinds.get(id)));
 }

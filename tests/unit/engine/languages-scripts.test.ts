@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeDocument, analyzeText, buildMatcherData } from '../../../core/engine/analyze';
 import { detectLang, detectLangDetail } from '../../../core/engine/lang';
+import { foldString } from '../../../core/engine/chars';
 import { checkLexiconFile } from '../../../core/engine/lexicon-check';
 import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
 import { DEFAULT_MODEL, getDefaultLexicon } from '../../../core/engine/lexicon';
@@ -231,6 +232,22 @@ describe('the lexicon files', () => {
     expect(f.claims!.accuse.length).toBeGreaterThan(0);
     expect(f.claims!.deny.length).toBeGreaterThan(0);
     expect(LEXICON_FILES[lang]).toBeDefined();
+  });
+
+  test('no form repeats another form of any lexicon once folded (it would count twice)', () => {
+    const owner = new Map<string, string>();
+    const repeats: string[] = [];
+    for (const [lang, f] of Object.entries(LEXICON_FILES))
+      for (const t of f.terms)
+        for (const form of t.texts) {
+          const key = foldString(form, !t.caseSensitive);
+          const first = owner.get(key);
+          const ours = (l: string) => (LANGS as readonly string[]).includes(l);
+          if (first !== undefined && (ours(lang) || ours(first.split(':')[0]!)))
+            repeats.push(`${first} / ${lang}:${form}`);
+          owner.set(key, `${lang}:${form}`);
+        }
+    expect(repeats).toEqual([]);
   });
 
   test('Persian names the letters that tell it from Arabic', () => {
