@@ -7,10 +7,12 @@
 /** Character classes: word characters need word boundaries, CJK ones do not. */
 export const CLS_OTHER = 0;
 export const CLS_SPACE = 1;
-export const CLS_WORD = 2; // Latin/Greek/Cyrillic/Arabic letters, digits, combining marks
+export const CLS_WORD = 2; // Latin/Greek/Cyrillic/Arabic/Hebrew/Devanagari letters, digits, combining marks
 export const CLS_HAN = 3;
 export const CLS_KANA = 4;
 export const CLS_HANGUL = 5;
+/** Thai letters and marks: written without spaces between words, so, like CJK, no word boundaries. */
+export const CLS_THAI = 6;
 
 let classTable: Uint8Array | undefined;
 let foldCaseTable: Uint16Array | undefined;
@@ -20,7 +22,12 @@ function range(t: Uint8Array, from: number, to: number, v: number): void {
   t.fill(v, from, to + 1);
 }
 
-const SPACES = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000];
+/**
+ * Zero-width non-joiner (U+200C) counts as a space: Persian writes the same word with it, with a
+ * space or joined ("حمله‌های" / "حمله های"), and the topic gate already reads it as a boundary.
+ */
+const ZWNJ = 0x200c;
+const SPACES = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, ZWNJ, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000];
 
 /**
  * Every code unit that caseFold() may change lies in one of these ranges
@@ -33,8 +40,11 @@ export const FOLD_RANGES: readonly (readonly [number, number])[] = [
   [0xa0, 0xa0],
   [0xc0, 0x24f],
   [0x370, 0x52f],
+  [0x5be, 0x5be], // Hebrew maqaf (a hyphen)
+  [0x5f3, 0x5f4], // Hebrew geresh and gershayim (quote marks in acronyms)
   [0x1680, 0x1680],
   [0x1e00, 0x1eff],
+  [0x1f00, 0x1fff], // polytonic Greek, folded to plain lower-case letters
   [0x2000, 0x2033],
   [0x205f, 0x205f],
   [0x2212, 0x2212],
@@ -52,12 +62,27 @@ export const WORD_RANGES: readonly (readonly [number, number])[] = [
   [0xc0, 0x24f],
   [0x300, 0x36f],
   [0x370, 0x52f],
+  [0x591, 0x5bd], // Hebrew: cantillation and vowel points, then letters (maqaf, paseq and sof pasuq left out)
+  [0x5bf, 0x5bf],
+  [0x5c1, 0x5c2],
+  [0x5c4, 0x5c5],
+  [0x5c7, 0x5c7],
+  [0x5d0, 0x5ea],
+  [0x5ef, 0x5f2],
   [0x610, 0x61a], // Arabic script: marks, letters and digits (its punctuation is left out)
   [0x620, 0x669],
   [0x66e, 0x6d3],
   [0x6d5, 0x6ff],
   [0x750, 0x77f],
+  [0x900, 0x963], // Devanagari: letters, vowel signs, virama, digits (the dandas are punctuation)
+  [0x966, 0x97f],
   [0x1e00, 0x1eff],
+  [0x1f00, 0x1fbc], // polytonic Greek letters (its spacing accents left out)
+  [0x1fbe, 0x1fbe],
+  [0x1fc2, 0x1fcc],
+  [0x1fd0, 0x1fdb],
+  [0x1fe0, 0x1fec],
+  [0x1ff2, 0x1ffc],
   [0xfb50, 0xfdff],
   [0xfe70, 0xfefc],
   [0xff10, 0xff19],
@@ -66,7 +91,7 @@ export const WORD_RANGES: readonly (readonly [number, number])[] = [
 ];
 
 /** Code units inside WORD_RANGES that are not word characters. */
-export const WORD_EXCEPTIONS: readonly number[] = [0xd7, 0xf7];
+export const WORD_EXCEPTIONS: readonly number[] = [0xd7, 0xf7, 0x37e, 0x387]; // ×, ÷, Greek question mark and ano teleia
 
 export function charClasses(): Uint8Array {
   if (classTable) return classTable;
@@ -82,6 +107,7 @@ export function charClasses(): Uint8Array {
   range(t, 0xf900, 0xfaff, CLS_HAN);
   range(t, 0x1100, 0x11ff, CLS_HANGUL);
   range(t, 0xac00, 0xd7af, CLS_HANGUL);
+  range(t, 0xe00, 0xe7f, CLS_THAI);
   for (const c of SPACES) t[c] = CLS_SPACE;
   range(t, 0x2000, 0x200a, CLS_SPACE);
   classTable = t;
@@ -101,6 +127,9 @@ export function widthFold(): Uint16Array {
   for (let c = 0x2010; c <= 0x2015; c++) t[c] = 0x2d;
   t[0x2212] = 0x2d;
   t[0xff0d] = 0x2d;
+  t[0x5be] = 0x2d; // Hebrew maqaf
+  t[0x5f3] = 0x27; // Hebrew geresh, as in ג׳
+  t[0x5f4] = 0x22; // Hebrew gershayim, as in צה״ל
   t[0x30fb] = 0xb7; // katakana middle dot, used in Chinese transliterations too
   t[0xff0f] = 0x2f;
   foldWidthTable = t;
@@ -112,13 +141,29 @@ export function widthFoldChar(c: number): number {
   if (c < 0x80) return c >= 0x09 && c <= 0x0d ? 0x20 : c;
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
   if (c < 0xa0) return c;
-  if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)) return 0x20;
+  if (c === 0x5be) return 0x2d;
+  if (c === 0x5f3) return 0x27;
+  if (c === 0x5f4) return 0x22;
+  if (c === 0xa0 || c === 0x1680 || c === ZWNJ || (c >= 0x2000 && c <= 0x200a)) return 0x20;
   if (c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000) return 0x20;
   if ((c >= 0x2018 && c <= 0x201b) || c === 0x2032) return 0x27;
   if ((c >= 0x201c && c <= 0x201f) || c === 0x2033 || c === 0x300c || c === 0x300d) return 0x22;
   if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212) return 0x2d;
   if (c === 0x30fb) return 0xb7;
   return c;
+}
+
+/**
+ * Greek without accents and with one sigma: headlines in capitals drop the tonos ("ΚΥΒΕΡΝΟΕΠΙΘΕΣΗ"
+ * for "κυβερνοεπίθεση") and a word ends in ς where a stem continues with σ. Each Greek letter folds
+ * to the lower-case base letter of its canonical decomposition (ά → α, ΐ → ι, ἄ → α), ς to σ.
+ */
+function greekFold(t: Uint16Array, from: number, to: number): void {
+  for (let c = from; c <= to; c++) {
+    const base = String.fromCharCode(c).normalize('NFD').charAt(0).toLowerCase();
+    const b = base.length === 1 ? base.charCodeAt(0) : c;
+    if (b >= 0x3b1 && b <= 0x3c9) t[c] = b === 0x3c2 ? 0x3c3 : b;
+  }
 }
 
 /** Width folding plus lower-casing (only where lower-casing keeps one code unit). */
@@ -137,6 +182,8 @@ export function caseFold(): Uint16Array {
   lowerRange(0xc0, 0x24f);
   lowerRange(0x370, 0x52f);
   lowerRange(0x1e00, 0x1eff);
+  greekFold(t, 0x370, 0x3ff);
+  greekFold(t, 0x1f00, 0x1fff);
   foldCaseTable = t;
   return t;
 }

@@ -1,11 +1,14 @@
 /**
  * Cheap language detection on a sample of the text, from data: the script decides Chinese,
- * Japanese, Korean and Arabic; Cyrillic and Latin text is told apart by the function words
- * (`stopwords`) and distinctive letters each lexicon file lists. The page's declared language
- * is a hint that wins close calls. The CLI and the extension run this same function.
+ * Japanese, Korean and Thai; within each other script (Latin, Cyrillic, Arabic, Greek, Hebrew,
+ * Devanagari) the languages are told apart by the function words (`stopwords`) and distinctive
+ * letters each lexicon file lists (Persian from Arabic by پ چ ژ گ ک ی and its own function words),
+ * and a script's text with too few of its language's function words is "other" (Marathi is no
+ * Hindi, Yiddish no Hebrew). The page's declared language is a hint that wins close calls. The
+ * CLI and the extension run this same function.
  */
 import { LANGS, type AliasLang } from '../kb/schema';
-import { CLS_HAN, CLS_HANGUL, CLS_KANA, CLS_WORD, charClasses } from './chars';
+import { CLS_HAN, CLS_HANGUL, CLS_KANA, CLS_THAI, CLS_WORD, charClasses } from './chars';
 import type { LexiconFile } from './lexicon';
 import { DEFAULT_LEXICON_FILES } from './lexicon';
 
@@ -34,10 +37,12 @@ function zhSets(): [Set<number>, Set<number>] {
   return [hansSet, hantSet];
 }
 
+export type Script = 'latin' | 'cyrillic' | 'arabic' | 'greek' | 'hebrew' | 'devanagari' | 'thai';
+
 /** Languages told apart by words, with the script they are written in. */
 export interface LangProfiles {
   langs: Lang[];
-  script: ('latin' | 'cyrillic' | 'arabic')[];
+  script: Script[];
   /** Function word -> indexes into `langs` (more than 32 languages, so no bit masks). */
   words: Map<string, number[]>;
   /** Distinctive letter code -> indexes into `langs`. */
@@ -48,14 +53,35 @@ export interface LangProfiles {
 
 const CYRILLIC = (c: number) => c >= 0x400 && c <= 0x52f;
 const ARABIC = (c: number) => (c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfeff);
+const GREEK = (c: number) => (c >= 0x370 && c <= 0x3ff) || (c >= 0x1f00 && c <= 0x1fff);
+const HEBREW = (c: number) => c >= 0x590 && c <= 0x5ff;
+const DEVANAGARI = (c: number) => c >= 0x900 && c <= 0x97f;
+const THAI = (c: number) => c >= 0xe00 && c <= 0xe7f;
+const HEBREW_PREFIXES = 'והבלמשכ';
 
-function scriptOf(sample: string): 'latin' | 'cyrillic' | 'arabic' {
+function scriptOf(sample: string): Script {
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (CYRILLIC(c)) return 'cyrillic';
     if (ARABIC(c)) return 'arabic';
+    if (GREEK(c)) return 'greek';
+    if (HEBREW(c)) return 'hebrew';
+    if (DEVANAGARI(c)) return 'devanagari';
+    if (THAI(c)) return 'thai';
   }
   return 'latin';
+}
+
+/** Occurrences of Thai function words (no spaces between Thai words, so counted inside the text). */
+function thaiWordHits(text: string, profiles: LangProfiles): number {
+  const b = profiles.script.indexOf('thai');
+  if (b < 0) return -1;
+  let hits = 0;
+  for (const [w, idx] of profiles.words) {
+    if (!idx.includes(b)) continue;
+    for (let at = text.indexOf(w); at >= 0 && hits < 64; at = text.indexOf(w, at + w.length)) hits++;
+  }
+  return hits;
 }
 
 export function buildLangProfiles(files: readonly LexiconFile[]): LangProfiles {
@@ -136,6 +162,10 @@ export function detectLangDetail(
   let latin = 0;
   let cyrillic = 0;
   let arabic = 0;
+  let greek = 0;
+  let hebrew = 0;
+  let devanagari = 0;
+  let thai = 0;
   let nHans = 0;
   let nHant = 0;
   let words = 0;
@@ -150,16 +180,24 @@ export function detectLangDetail(
     const k = cls[c];
     if (k === CLS_WORD) {
       if (wordStart < 0) wordStart = i;
-      if (CYRILLIC(c)) cyrillic++;
+      if (c < 0x370) latin++;
+      else if (CYRILLIC(c)) cyrillic++;
       else if (ARABIC(c)) arabic++;
+      else if (GREEK(c)) greek++;
+      else if (HEBREW(c)) hebrew++;
+      else if (DEVANAGARI(c)) devanagari++;
       else latin++;
       const m = profiles.letters.get(c | (c >= 0x410 && c <= 0x42f ? 0x20 : 0));
       if (m !== undefined) add(letterHits, m);
       continue;
     }
     if (wordStart >= 0) {
-      if (i - wordStart <= profiles.maxWord) {
-        const m = profiles.words.get(text.slice(wordStart, i).toLowerCase());
+      if (i - wordStart <= profiles.maxWord + 1) {
+        const w = text.slice(wordStart, i).toLowerCase();
+        let m = profiles.words.get(w);
+        // Hebrew glues ו ה ב ל מ ש כ to the next word: "והוא", "שלא" and "בכל" are function words too.
+        if (m === undefined && i - wordStart > 2 && HEBREW_PREFIXES.includes(w.charAt(0)))
+          m = profiles.words.get(w.slice(1));
         if (m !== undefined) add(wordHits, m);
       }
       words++;
@@ -171,17 +209,36 @@ export function detectLangDetail(
       else if (hant.has(c)) nHant++;
     } else if (k === CLS_KANA) kana++;
     else if (k === CLS_HANGUL) hangul++;
+    else if (k === CLS_THAI) thai++;
   }
   const cjk = han + kana + hangul;
+  const alphabetic = latin + cyrillic + arabic + greek + hebrew + devanagari;
   // A CJK character carries about as much as a short word of an alphabetic script.
-  if (cjk * 3 > latin + cyrillic + arabic) {
+  if (cjk * 3 > alphabetic + thai) {
     if (hangul > han && hangul >= kana) return { lang: 'ko', share: 1 };
     if (kana > han * 0.1 || kana > hangul) return { lang: 'ja', share: 1 };
     if (han === 0) return { lang: 'other', share: 0 };
     return { lang: nHant > nHans ? 'zh-Hant' : 'zh-Hans', share: 1 };
   }
+  // Thai letters are about as informative as Latin ones; the script is Thai's alone.
+  if (thai > alphabetic) {
+    if (thai < 20) return { lang: 'other', share: 0 };
+    const hits = thaiWordHits(text.slice(0, n), profiles);
+    return hits < 0 || hits >= 2 ? { lang: 'th', share: 1 } : { lang: 'other', share: 0 };
+  }
   if (words < 5) return { lang: 'other', share: 0 };
-  const script = arabic > latin + cyrillic ? 'arabic' : cyrillic > latin ? 'cyrillic' : 'latin';
+  const script: Script =
+    greek * 2 > alphabetic
+      ? 'greek'
+      : hebrew * 2 > alphabetic
+        ? 'hebrew'
+        : devanagari * 2 > alphabetic
+          ? 'devanagari'
+          : arabic > latin + cyrillic
+            ? 'arabic'
+            : cyrillic > latin
+              ? 'cyrillic'
+              : 'latin';
   let best = -1;
   let bestScore = 0;
   let second = 0;

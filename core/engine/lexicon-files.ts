@@ -34,6 +34,11 @@ import roData from '../../assets/lexicon/ro.json';
 import huData from '../../assets/lexicon/hu.json';
 import fiData from '../../assets/lexicon/fi.json';
 import etData from '../../assets/lexicon/et.json';
+import faData from '../../assets/lexicon/fa.json';
+import heData from '../../assets/lexicon/he.json';
+import thData from '../../assets/lexicon/th.json';
+import elData from '../../assets/lexicon/el.json';
+import hiData from '../../assets/lexicon/hi.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
   en: enData as LexiconFile,
@@ -66,4 +71,9 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   hu: huData as LexiconFile,
   fi: fiData as LexiconFile,
   et: etData as LexiconFile,
+  fa: faData as LexiconFile,
+  he: heData as LexiconFile,
+  th: thData as LexiconFile,
+  el: elData as LexiconFile,
+  hi: hiData as LexiconFile,
 };

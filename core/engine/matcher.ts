@@ -1,7 +1,8 @@
 /**
  * Multi-pattern matcher: a trie stored as a double array over a small
  * alphabet, walked only from positions where a match may start (word starts
- * for Latin script, every character for CJK). Per character the scan costs
+ * for Latin script, every character for CJK and Thai, and after up to two
+ * glued prefix letters in Hebrew). Per character the scan costs
  * two table reads; the work does not grow with the number of aliases.
  *
  * compileMatcher() runs at build time and returns plain JSON; loadMatcher()
@@ -361,6 +362,15 @@ function unpack(s: string, into: Int32Array): number {
 const I_WORD = 1;
 const I_START = 2;
 
+/**
+ * Hebrew writes ו ה ב ל מ ש כ (and, the, in, to, from, that, as) glued to the next word. A Hebrew
+ * word start with no match is tried again after up to this many of them ("והאקרים" finds "האקרים",
+ * "בשב״כ" finds "שב״כ"): the pattern list itself is the dictionary that checks the stripped word.
+ */
+const MAX_HEBREW_PREFIXES = 2;
+const isHebrewPrefix = (c: number) =>
+  c === 0x5d5 || c === 0x5d4 || c === 0x5d1 || c === 0x5dc || c === 0x5de || c === 0x5e9 || c === 0x5db;
+
 export function loadMatcher(data: MatcherData): Matcher {
   if (data.version !== 2) throw new Error(`unsupported matcher data version ${String(data.version)}`);
   const size = data.size;
@@ -497,10 +507,20 @@ export function loadMatcher(data: MatcherData): Matcher {
     const n = text.length;
     let prevWord = from > 0 ? info[text.charCodeAt(from - 1)]! & I_WORD : 0;
     let i = from;
+    // Hebrew prefix letters already stepped over at this word start (see isHebrewPrefix).
+    let stripped = 0;
     while (i < to) {
       const v = info[text.charCodeAt(i)]!;
+      const prefixes = stripped;
+      stripped = 0;
       // Only word starts (or non-word characters such as CJK) can start a match.
       if ((v & I_START) === 0) {
+        if (prevWord === 0 && prefixes < MAX_HEBREW_PREFIXES && isHebrewPrefix(text.charCodeAt(i))) {
+          // A prefix letter that no pattern starts with: the rest of the word may still match.
+          stripped = prefixes + 1;
+          i++;
+          continue;
+        }
         prevWord = v & I_WORD;
         i++;
         continue;
@@ -514,6 +534,13 @@ export function loadMatcher(data: MatcherData): Matcher {
       // First step inline: most starts fail right at the root.
       let s = root + (v >> 2);
       if (check[s] !== 0) {
+        if (prefixes < MAX_HEBREW_PREFIXES && isHebrewPrefix(text.charCodeAt(i))) {
+          // Try the rest of the word as its own start.
+          stripped = prefixes + 1;
+          prevWord = 0;
+          i++;
+          continue;
+        }
         prevWord = v & I_WORD;
         i++;
         if (prevWord !== 0) while (i < to && (info[text.charCodeAt(i)]! & I_WORD) !== 0) i++;
@@ -562,6 +589,12 @@ export function loadMatcher(data: MatcherData): Matcher {
         }
       }
       if (bestEnd < 0) {
+        if (prefixes < MAX_HEBREW_PREFIXES && isHebrewPrefix(text.charCodeAt(i))) {
+          stripped = prefixes + 1;
+          prevWord = 0;
+          i++;
+          continue;
+        }
         // No match from here. If the walk never left the word, no position
         // inside it can start a match either.
         if (inWord !== 0 && j > i + 1) {

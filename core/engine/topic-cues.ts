@@ -36,9 +36,9 @@ export function generaliseCode(cue: string): string {
   return CODE_NAME.test(cue) ? ` ${cue.trim().replace(/\d/g, '#')}` : cue;
 }
 
-/** Scripts written without spaces between words (or with prefixes glued on, as Arabic's "ال"). */
+/** Scripts written without spaces between words (or with prefixes glued on, as Arabic's "ال" and Hebrew's ו ה ב ל מ ש כ). */
 const UNSPACED =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Thai}]/u;
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}]/u;
 
 export interface CueSources {
   lexicons: readonly LexiconFile[];

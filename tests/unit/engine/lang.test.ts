@@ -17,6 +17,11 @@ const profiles = buildLangProfiles([
   file('ru', 'и в не на что с по как это из за', 'ыэъё'),
   file('uk', 'і в не на що з по як це із за', 'іїєґ'),
   file('ar', 'في من على إلى أن عن مع هذا التي الذي'),
+  file('fa', 'و در به از که این را با است برای می شد', 'پچژگکی'),
+  file('he', 'של את על לא הוא היא זה עם כי גם'),
+  file('el', 'και το η ο του της των τα την σε με για'),
+  file('hi', 'के में की है और से को का ने पर यह'),
+  file('th', 'ที่ และ ของ ใน ได้ ว่า จะ เป็น'),
 ]);
 
 describe('detectLang with explicit profiles', () => {
@@ -28,7 +33,36 @@ describe('detectLang with explicit profiles', () => {
     ['ru', 'Эксперты заявили, что это была атака на сети, и что хакеры были из другой страны в этом году.'],
     ['uk', 'Експерти заявили, що це була атака на мережі, і що хакери діяли з іншої країни цього року.'],
     ['ar', 'قالت الحكومة إن الهجوم على الشبكة كان جزءا من حملة في هذا العام التي استمرت مع الوقت.'],
+    ['fa', 'دولت اعلام کرد که این حمله به شبکه بخشی از یک کارزار بود و در سال گذشته ادامه داشت.'],
+    ['he', 'הממשלה אמרה כי המתקפה על הרשת הייתה חלק של מבצע גם בשנה שעברה ולא רק עכשיו.'],
+    ['el', 'Η κυβέρνηση είπε ότι η επίθεση στο δίκτυο ήταν μέρος της εκστρατείας για πολλά χρόνια.'],
+    ['hi', 'सरकार ने कहा कि नेटवर्क पर यह हमला एक अभियान का हिस्सा था और पिछले साल से जारी है।'],
+    ['th', 'รัฐบาลระบุว่าการโจมตีเครือข่ายครั้งนี้เป็นส่วนหนึ่งของปฏิบัติการที่ดำเนินมาหลายปี'],
   ] as const)('%s', (lang, text) => {
+    expect(detectLang(text, undefined, profiles)).toBe(lang);
+  });
+
+  test.each([
+    [
+      'Persian with few function words and many Persian letters',
+      'گزارش گروه پژوهشگران چگونگی ژرفای کار را نشان داد و همه چیز را گفت',
+      'fa',
+    ],
+    ['Arabic with no Persian letters', 'وقال المسؤول إن الحكومة تعمل مع الشركات من أجل حماية الشبكات في البلاد', 'ar'],
+    ['Marathi is Devanagari but not Hindi', 'सरकारने सांगितले आहे हल्ला अनेक महिने सुरू होता आणि त्याची चौकशी होईल.', 'other'],
+    ['Hebrew function words glued to a prefix letter still count', 'והוא סיפר שלא ידע דבר וגם חבריו הופתעו', 'he'],
+    [
+      'Yiddish is Hebrew script but not Hebrew',
+      'די רעגירונג האט געזאגט אז דער אטאקע איז געווען א טייל פון א קאמפיין.',
+      'other',
+    ],
+    [
+      'a few Greek letters in English text',
+      'The α and β coefficients of the model were estimated for the network in this study.',
+      'en',
+    ],
+    ['a short Thai string is too little to tell', 'ข่าว', 'other'],
+  ] as const)('%s', (_name, text, lang) => {
     expect(detectLang(text, undefined, profiles)).toBe(lang);
   });
 
@@ -64,6 +98,11 @@ describe('normaliseDeclaredLang', () => {
     ['zh-Hant-HK', 'zh-Hant'],
     ['zh-CN', 'zh-Hans'],
     ['sv-SE', 'sv'],
+    ['fa-IR', 'fa'],
+    ['he-IL', 'he'],
+    ['el-GR', 'el'],
+    ['hi-IN', 'hi'],
+    ['th-TH', 'th'],
     ['nb-NO', 'no'],
     ['nn', 'no'],
     ['in', 'id'],

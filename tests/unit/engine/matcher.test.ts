@@ -41,6 +41,31 @@ describe('matcher', () => {
     expect(found(text)).toEqual(expected);
   });
 
+  describe('scripts that need their own treatment', () => {
+    const m = loadMatcher(
+      compileMatcher([
+        ...SYNTHETIC_PATTERNS,
+        { text: 'המוסד', id: 'mossad', kind: 'organization', caseSensitive: false, requiresContext: false },
+        { text: 'เพกาซัส', id: 'pegasus', kind: 'malware', caseSensitive: false, requiresContext: false },
+        { text: 'Ρωσία', id: 'russia', kind: 'organization', caseSensitive: false, requiresContext: false },
+        { text: 'Ρωσίας', id: 'russia', kind: 'organization', caseSensitive: false, requiresContext: false },
+      ]),
+    );
+    const hits = (text: string) => m.findAll(text).map((h) => `${m.id(h.pattern)}:${text.slice(h.start, h.end)}`);
+    test.each([
+      ['Hebrew: one glued prefix is stepped over', 'וְ והמוסד אמר', ['mossad:המוסד']],
+      ['Hebrew: two glued prefixes', 'שבהמוסד', ['mossad:המוסד']],
+      ['Hebrew: not three', 'ושבהמוסד', []],
+      ['Hebrew: only the prefix letters ו ה ב ל מ ש כ', 'תהמוסד', []],
+      ['Hebrew: the stripped word still needs its end boundary', 'בהמוסדות', []],
+      ['Latin letters are no prefixes', 'vNSA bNSA', []],
+      ['Thai: a name inside running text', 'พบเพกาซัสในโทรศัพท์', ['pegasus:เพกาซัส']],
+      ['Greek: capitals without accents, final sigma', 'ΤΗΣ ΡΩΣΙΑΣ και η ρωσια', ['russia:ΡΩΣΙΑΣ', 'russia:ρωσια']],
+    ])('%s', (_name, text, expected) => {
+      expect(hits(text)).toEqual(expected);
+    });
+  });
+
   test('offsets point into the original text', () => {
     const text = 'x “Volt Typhoon” y';
     const [h] = kbOnly.findAll(text);
