@@ -5,11 +5,13 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { corpusPath } from '../corpus';
 
 export const FIXTURE_DIR = resolve('tests/fixtures/pages');
 /** Our article fixtures in every language (tests/fixtures/articles, with per-language folders). */
 export const ARTICLE_DIR = resolve('tests/fixtures/articles');
-export const CORPUS_DIR = resolve(process.env.SPYGLASS_CORPUS ?? '../shared/corpus');
+/** The shared corpus (its pages/ served under /corpus/): only *.corpus.test.ts files and the benchmarks use it. */
+export const CORPUS_DIR = corpusPath();
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,5 +1,5 @@
 /** Shared test helpers: a synthetic knowledge base (tests must not depend on the real one being complete). */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildMatcherData } from '../../../core/engine/analyze';
 import { loadMatcher, type Matcher } from '../../../core/engine/matcher';
@@ -66,14 +66,6 @@ export interface FixtureRecord {
 
 export function fixtureIndex(): FixtureRecord[] {
   return JSON.parse(readFileSync(join(FIXTURES, 'index.json'), 'utf8')) as FixtureRecord[];
-}
-
-/** The shared real-page corpus; tests that use it fail (never skip) when it is missing. */
-export function corpusDir(): string {
-  const dir = process.env.SPYGLASS_CORPUS ?? resolve(ROOT, '../shared/corpus');
-  if (!existsSync(join(dir, 'manifest.json')))
-    throw new Error(`corpus not found at ${dir}: these tests need /work/shared/corpus (or set SPYGLASS_CORPUS)`);
-  return dir;
 }
 
 /** Structural facts of a plain article (tests override the fields they are about). */

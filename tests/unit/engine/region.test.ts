@@ -4,7 +4,7 @@ import { analyzeDocument } from '../../../core/engine/analyze';
 import { isProbablyArticle } from '../../../core/engine/gate';
 import { readHtmlDocument, parseHtmlDocument } from '../../../core/engine/node-support';
 import { collectRegionText, findArticleRegion } from '../../../core/engine/region';
-import { FIXTURES, corpusDir, fixtureIndex, syntheticMatcher } from './helpers';
+import { FIXTURES, fixtureIndex, syntheticMatcher } from './helpers';
 
 const matcher = syntheticMatcher();
 
@@ -74,35 +74,5 @@ describe('mentions map back to text nodes', () => {
     const volt = a.mentions.find((m) => m.id === 'volt-typhoon')!;
     expect(volt.node!.data.slice(volt.nodeStart, volt.nodeEnd)).toBe('Volt');
     expect(volt.endNode!.data.slice(0, volt.endNodeOffset)).toBe(' Typhoon');
-  });
-});
-
-const CORPUS_ARTICLES = [
-  'postlight-abcnews.go.com',
-  'readability-ars-1',
-  'readability-blogger',
-  'goose3-test_issue32',
-  'postlight-www.rbbtoday.com',
-];
-const CORPUS_NON_ARTICLES = [
-  'readability-nytimes-5',
-  'newspaper4k-cnn_main_site',
-  'newspaper3k-details.com1',
-  'postlight-pastebin.com',
-  'postlight-www.reddit.com--video',
-  'postlight-biorxiv.org',
-];
-
-describe('real corpus pages (read at run time from the shared corpus)', () => {
-  const dir = corpusDir();
-  test.each(CORPUS_ARTICLES)('%s is an article with text found', (name) => {
-    const doc = readHtmlDocument(join(dir, 'pages', `${name}.html`));
-    const a = analyzeDocument(doc, { matcher });
-    expect(a.isArticle).toBe(true);
-    expect(a.textLength).toBeGreaterThan(800);
-  });
-  test.each(CORPUS_NON_ARTICLES)('%s is not an article', (name) => {
-    const doc = readHtmlDocument(join(dir, 'pages', `${name}.html`));
-    expect(analyzeDocument(doc, { matcher }).isArticle).toBe(false);
   });
 });

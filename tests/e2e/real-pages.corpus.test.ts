@@ -1,15 +1,20 @@
 /**
- * Spyglass on a sample of real saved pages from ../shared/corpus (read at run time through the
+ * Spyglass on a sample of real saved pages from the shared corpus (read at run time through the
  * test server's /corpus/ path; nothing is copied), in real Chromium and real Firefox: articles and
  * non-articles, English, Chinese and Japanese. For each: no error from our scripts, our host only
  * where highlights were painted, and the page's layout unchanged by the highlights.
+ * Run by `npm run test:corpus` (the e2e-corpus project), after a build.
  */
 import { describe, expect, test } from 'vitest';
 import { type TestBrowser, type TestPage } from './browsers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_DIR, type StaticServer } from './server';
+import { corpusDir } from '../corpus';
+import { type StaticServer } from './server';
 import { BROWSERS, useBrowserSuite } from './suite';
+
+// Fails the file at once, with one sentence, when the corpus is missing.
+const CORPUS_DIR = corpusDir();
 
 const SAMPLE = [
   'postlight-abcnews.go.com.html', // the corpus's espionage article
