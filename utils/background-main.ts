@@ -1,16 +1,14 @@
 /** The service worker: injects the analyser on likely articles, keeps the badge, answers lookups. */
 import { browser, type Browser } from 'wxt/browser';
-import { analyzePageText } from '../core/engine/analyze';
 import { loadMatcher, type Matcher, type MatcherData } from '../core/engine/matcher';
 import type { Kind } from '../core/kb/kinds';
-import { isSitePaused, type Settings } from '../core/settings';
+import { pageReply } from '../core/page-reply';
+import { isSitePaused } from '../core/settings';
 import cuesJson from '../.generated/kb-cues.json';
 // Strings: parsed on first use, not while the worker starts.
 import matcherJson from '../.generated/kb-matcher.json?raw';
 import eventsJson from '../.generated/kb-events.json?raw';
-import { articleContext } from '../core/engine/article-context';
 import type { CompiledCueSet } from '../core/engine/references';
-import { patternNamesIn } from '../core/engine/pattern-names';
 import { translate, pickUiLang } from '../core/i18n/strings';
 import type { EventCandidate } from '../core/engine/article-event';
 import { loadEntries } from './kb-entries';
@@ -20,10 +18,9 @@ import {
   type AnalyzeReply,
   type Message,
   type PageState,
-  type PageView,
   type ToBackground,
 } from './messages';
-import { loadSettings } from './storage';
+import { changeChoices, loadChoices, loadSettings, touchesPages } from './storage';
 
 export const ANALYZER_FILE = '/analyzer.js';
 export const CARD_FILE = '/card.js';
@@ -78,18 +75,6 @@ function getMatcher(): { m: Matcher; kinds: Map<string, Kind> } {
   return matcher;
 }
 
-function pageView(s: Settings): PageView {
-  return {
-    hoverCards: s.hoverCards,
-    hoverDelayMs: s.hoverDelayMs,
-    mentions: s.mentions,
-    highlightStyle: s.highlightStyle,
-    colors: s.colors,
-    language: s.language,
-    theme: s.theme,
-  };
-}
-
 /** The toolbar badge: how many known entities an espionage article mentions (nothing otherwise). */
 async function setBadge(tabId: number, status: PageState['status'], entityCount: number): Promise<void> {
   const n = entityCount;
@@ -103,43 +88,18 @@ async function setBadge(tabId: number, status: PageState['status'], entityCount:
 }
 
 async function analyze(msg: Message<ToBackground, 'cs/analyze'>, sender: Browser.runtime.MessageSender) {
-  const { settings } = await loadSettings();
-  const view = pageView(settings);
-  const none = { score: 0, lang: '', signals: [], paint: false, mentions: [], kinds: {}, view };
-  let reply: AnalyzeReply;
-  if (!settings.enabled) reply = { status: 'disabled', ...none };
-  else if (isSitePaused(sender.url ?? sender.tab?.url ?? '', settings.pausedSites))
-    reply = { status: 'paused', ...none };
-  else {
-    const { m, kinds } = getMatcher();
-    const a = analyzePageText(msg.page, { matcher: m, threshold: settings.threshold });
-    const status = !a.isArticle ? 'not-article' : a.espionage ? 'espionage' : 'article';
-    const kindOf: Record<string, Kind> = {};
-    for (const f of a.found) kindOf[f.id] = kinds.get(f.id) ?? 'concept';
-    reply = {
-      status,
-      score: a.score,
-      lang: a.lang,
-      signals: a.signals.slice(0, 12),
-      paint: status === 'espionage' || (status === 'article' && settings.scope === 'any-article'),
-      mentions: a.found,
-      kinds: kindOf,
-      view,
-    };
-    if (reply.paint) {
-      const ctx = articleContext({
-        text: msg.page.text,
-        found: a.found,
-        cueSets: cuesJson as unknown as CompiledCueSet[],
-        entry: eventById,
-        ...(msg.page.published ? { published: msg.page.published } : {}),
-      });
-      if (ctx.references.length > 0) reply.references = ctx.references;
-      if (ctx.event) reply.event = ctx.event;
-      const names = patternNamesIn(msg.page.text, a.found);
-      if (names.length > 0) reply.patternNames = names;
-    }
-  }
+  const [{ settings }, { choices }] = await Promise.all([loadSettings(), loadChoices()]);
+  const url = sender.url ?? sender.tab?.url ?? '';
+  const reply: AnalyzeReply = pageReply({
+    page: msg.page,
+    url,
+    settings,
+    choices,
+    matcher: () => getMatcher().m,
+    kindOf: (id) => getMatcher().kinds.get(id),
+    cueSets: cuesJson as unknown as CompiledCueSet[],
+    event: eventById,
+  });
   const tabId = sender.tab?.id;
   if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
     await setBadge(tabId, reply.status, new Set(reply.mentions.map((x) => x.id)).size);
@@ -203,6 +163,13 @@ async function handle(msg: Message<ToBackground>, sender: Browser.runtime.Messag
       const byId = await loadEntries();
       return { entries: msg.ids.map((id) => byId.get(id)).filter((e) => e !== undefined) };
     }
+    case 'cs/choice': {
+      const c = msg.change;
+      const page = sender.url ?? sender.tab?.url ?? '';
+      // A dismissal is for the page that asked; the storage change reaches every tab (below).
+      await changeChoices(c.op === 'dismiss' || c.op === 'restore' ? { ...c, page } : c);
+      return { ok: true };
+    }
     case 'cs/open-entry':
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?entry=${encodeURIComponent(msg.id)}`) });
       return { ok: true };
@@ -230,9 +197,9 @@ export function startBackground(): void {
   });
 
   // Page scripts have no storage API of their own (it costs every page its start-up): tell the
-  // tabs when the settings change, and they read their page again with the new ones.
-  browser.storage.onChanged.addListener((changes) => {
-    if (!('settings' in changes)) return;
+  // tabs when the settings or the reader's choices change, and they read their page again.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (!touchesPages(changes, area)) return;
     void browser.tabs.query({}).then((tabs) => {
       for (const tab of tabs)
         if (tab.id !== undefined)
