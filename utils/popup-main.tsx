@@ -6,7 +6,7 @@ import { uiLangFor } from './ui-prefs';
 import { I18nContext, makeT } from '../components/i18n';
 import { PopupApp } from '../components/popup-app';
 import { hasSidePanel, isOwnPage, loadKb, NO_KB, openSidePanel, type Kb } from './page-view';
-import { loadSettings, saveSettings } from './storage';
+import { loadChoices, loadSettings, saveSettings } from './storage';
 import { createViewController } from './view-controller';
 
 async function findTab(param: string | null): Promise<Browser.tabs.Tab | undefined> {
@@ -48,7 +48,7 @@ async function run(root: HTMLElement, kbLoad: () => Promise<Kb>): Promise<void> 
   // The context menu and the card's "More" open the popup in a tab of its own: use the room.
   if (params.has('q') || params.has('entry')) document.body.classList.add('page-tab');
   // Two independent round trips to the browser, made together.
-  const [stored, tab] = await Promise.all([loadSettings(), findTab(params.get('tabId'))]);
+  const [stored, tab, { choices }] = await Promise.all([loadSettings(), findTab(params.get('tabId')), loadChoices()]);
   const ownPage = isOwnPage(tab);
   const site = tab?.url ? siteOf(tab.url) : undefined;
   const view = createViewController(
@@ -83,7 +83,7 @@ async function run(root: HTMLElement, kbLoad: () => Promise<Kb>): Promise<void> 
             : undefined,
       }),
     },
-    { settings: stored.settings, tab, kbLoad },
+    { settings: stored.settings, choices, tab, kbLoad },
   );
   view.listen();
   view.draw();

@@ -4,7 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { isOwnPage, loadKb } from './page-view';
-import { loadSettings } from './storage';
+import { loadChoices, loadSettings } from './storage';
 import { createViewController } from './view-controller';
 
 /**
@@ -28,14 +28,14 @@ async function activeTab(): Promise<Browser.tabs.Tab | undefined> {
 
 export async function startSidePanel(root: HTMLElement): Promise<void> {
   ownTabId = (await browser.tabs.getCurrent().catch(() => undefined))?.id;
-  const { settings } = await loadSettings();
+  const [{ settings }, { choices }] = await Promise.all([loadSettings(), loadChoices()]);
   const view = createViewController(
     root,
     {
       variant: 'panel',
       props: (v) => ({ following: v.tab ? v.tab.title || v.tab.url : undefined }),
     },
-    { settings, tab: undefined, kbLoad: loadKb },
+    { settings, choices, tab: undefined, kbLoad: loadKb },
   );
 
   /** Moves to the tab now active (or re-reads it after a navigation). */

@@ -73,11 +73,19 @@ export async function loadChoices(): Promise<ParsedChoices> {
   }
 }
 
+/** Changes made in this context, one after another (a quick Undo must not overtake its choice). */
+let changing: Promise<unknown> = Promise.resolve();
+
 /** Applies one change to what is stored (an unreadable stored value counts as no choices). */
-export async function changeChoices(change: ChoiceChange): Promise<ReaderChoices> {
-  const { choices } = await loadChoices();
-  const next = applyChoice(choices, change, new Date().toISOString().slice(0, 10));
-  await browser.storage.local.set({ [CHOICES_KEY]: next });
+export function changeChoices(change: ChoiceChange): Promise<ReaderChoices> {
+  const run = async () => {
+    const { choices } = await loadChoices();
+    const next = applyChoice(choices, change, new Date().toISOString().slice(0, 10));
+    await browser.storage.local.set({ [CHOICES_KEY]: next });
+    return next;
+  };
+  const next = changing.then(run, run);
+  changing = next.catch(() => undefined);
   return next;
 }
 

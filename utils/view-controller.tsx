@@ -8,11 +8,12 @@ import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { I18nContext, makeT } from '../components/i18n';
 import { PopupApp, type PopupAppProps } from '../components/popup-app';
+import type { ReaderChoices } from '../core/reader-choices';
 import { isSitePaused, type Settings } from '../core/settings';
 import type { UiLang } from '../core/i18n/strings';
 import { parseUiMessage, type PageState } from './messages';
 import { analyseTab, copyMarkdown, isOwnPage, NO_KB, PATTERNS, readPageState, saveStix, type Kb } from './page-view';
-import { loadSettings } from './storage';
+import { changeChoices, loadSettings, watchChoices } from './storage';
 import { applyTheme, uiLangFor } from './ui-prefs';
 
 export interface ViewSurface {
@@ -49,9 +50,19 @@ export interface ViewController {
 export function createViewController(
   root: HTMLElement,
   surface: ViewSurface,
-  start: { settings: Settings; tab: Browser.tabs.Tab | undefined; kbLoad: () => Promise<Kb> },
+  start: {
+    settings: Settings;
+    choices: ReaderChoices;
+    tab: Browser.tabs.Tab | undefined;
+    kbLoad: () => Promise<Kb>;
+  },
 ): ViewController {
   let settings = start.settings;
+  let muted = new Set(start.choices.muted.map((m) => m.id));
+  const setChoices = (c: ReaderChoices) => {
+    muted = new Set(c.muted.map((m) => m.id));
+    draw();
+  };
   applyTheme(settings);
   const lang = uiLangFor(settings);
   document.documentElement.lang = lang === 'zh_CN' ? 'zh-CN' : 'en';
@@ -122,6 +133,7 @@ export function createViewController(
       browser.storage.onChanged.addListener((changes) => {
         if ('settings' in changes) void loadSettings().then((s) => view.setSettings(s.settings));
       });
+      watchChoices((c) => setChoices(c.choices));
     },
   };
 
@@ -160,6 +172,13 @@ export function createViewController(
       onShowInPage: (id) => void view.showInPage(id).catch(() => undefined),
       onCopyMarkdown: copyMarkdown,
       onSaveStix: saveStix,
+      muted,
+      // Muting is stored locally; the page script hears of it from the background and reads again.
+      onMute: (id) => {
+        const name = kb?.entries.get(id)?.name ?? id;
+        void changeChoices({ op: 'mute', id, name }).then(setChoices);
+      },
+      onUnmute: (id) => void changeChoices({ op: 'unmute', id }).then(setChoices),
       onAnalyse:
         tabId === undefined
           ? undefined
