@@ -8,7 +8,8 @@ export interface ChoiceNoticeProps {
   /** What happened, and to which name. */
   done: 'dismissed' | 'muted';
   name: string;
-  onUndo: () => void;
+  /** Given the click, so the page glue can tell the reader's from a script's. */
+  onUndo: (e: Event) => void;
   onClose: () => void;
   /** "card": floats on the page (the hover card's look); "panel": a section of the popup. */
   variant: 'card' | 'panel';

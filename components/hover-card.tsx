@@ -17,10 +17,10 @@ export type HoverCardProps = Common &
         onMore: (id: string) => void;
         /** The mention's text on the page, to say which alias matched. */
         matchedText?: string;
-        /** "Not this": stop highlighting this name on this page. */
-        onDismiss?: () => void;
+        /** "Not this": stop highlighting this name on this page (given the click, to tell a real one). */
+        onDismiss?: (e: Event) => void;
         /** Never highlight or list this entry, on any page. */
-        onMute?: () => void;
+        onMute?: (e: Event) => void;
         pattern?: undefined;
       }
     | { pattern: PatternNameItem; entry?: undefined }

@@ -161,7 +161,11 @@ export class CardUi implements CardHandle {
     return { t: makeT(lang), lang };
   }
 
-  /** The card's "not this" / "mute": tell the page script, close the card, offer Undo. */
+  /**
+   * The card's "not this" / "mute": tell the page script, close the card, offer Undo. Only the
+   * reader's own clicks count (isTrusted): the page can reach our open shadow root, and must not
+   * be able to mute entries for every site.
+   */
   private choose(choice: PageChoice & { op: 'dismiss' | 'mute' }, anchor: Range): void {
     const onChoice = this.opts.onChoice;
     if (!onChoice) return;
@@ -190,7 +194,8 @@ export class CardUi implements CardHandle {
           variant="card"
           done={done}
           name={name}
-          onUndo={() => {
+          onUndo={(e) => {
+            if (!e.isTrusted) return;
             this.closeNotice();
             undo();
           }}
