@@ -42,7 +42,7 @@ async function clickInCard(page: TestPage, selector: string): Promise<void> {
     return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
   }, selector);
   const raw = page.raw as unknown as { mouse: { click(x: number, y: number): Promise<void> } };
-  await raw.mouse.click(box.x, box.y);
+  await raw.mouse.click(box!.x, box!.y);
 }
 
 /** The painted texts, in paint order. */
