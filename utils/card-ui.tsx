@@ -248,10 +248,16 @@ export class CardUi implements CardHandle {
             onMore={this.opts.onMore}
             onDismiss={
               choices
-                ? () => this.choose({ op: 'dismiss', id: entry.id, name: req.matchedText ?? entry.name }, req.anchor)
+                ? (e) =>
+                    e.isTrusted &&
+                    this.choose({ op: 'dismiss', id: entry.id, name: req.matchedText ?? entry.name }, req.anchor)
                 : undefined
             }
-            onMute={choices ? () => this.choose({ op: 'mute', id: entry.id, name: entry.name }, req.anchor) : undefined}
+            onMute={
+              choices
+                ? (e) => e.isTrusted && this.choose({ op: 'mute', id: entry.id, name: entry.name }, req.anchor)
+                : undefined
+            }
           />
         ) : (
           <HoverCard pattern={req.pattern} onClose={() => this.opts.onClose()} />
