@@ -171,7 +171,10 @@ export const STRINGS = {
     'Spyglass 不发出任何网络请求。包括知识库在内的一切都在浏览器内运行，您阅读的内容不会被发送到任何地方。',
   ],
   permissions: ['Permissions', '权限'],
-  permStorage: ['storage: keeps your settings.', 'storage：保存您的设置。'],
+  permStorage: [
+    'storage: keeps your settings, and (in this browser only) the names you dismissed or muted.',
+    'storage：保存您的设置，以及（仅在此浏览器中）您忽略或隐藏的名称。',
+  ],
   permContextMenus: [
     'contextMenus: adds “Look up in Spyglass” for selected text.',
     'contextMenus：为选中文字添加“在 Spyglass 中查找”。',
