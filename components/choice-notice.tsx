@@ -18,7 +18,16 @@ export interface ChoiceNoticeProps {
 export function ChoiceNotice({ done, name, onUndo, onClose, variant }: ChoiceNoticeProps) {
   const { t } = useI18n();
   return (
-    <div class={variant === 'card' ? 'card choice-notice' : 'panel choice-notice'} role="status">
+    <div
+      class={variant === 'card' ? 'card choice-notice' : 'panel choice-notice'}
+      role="status"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
       <button type="button" class="card-close" aria-label={t('close')} onClick={onClose}>
         ×
       </button>

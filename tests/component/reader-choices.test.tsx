@@ -106,6 +106,13 @@ describe('ChoiceNotice', () => {
   });
 });
 
+test('Escape on the notice closes it', () => {
+  const onClose = vi.fn();
+  renderWithI18n(<ChoiceNotice variant="card" done="muted" name="Volt Typhoon" onUndo={vi.fn()} onClose={onClose} />);
+  fireEvent.keyDown(screen.getByRole('button', { name: 'Undo: show “Volt Typhoon” again' }), { key: 'Escape' });
+  expect(onClose).toHaveBeenCalledOnce();
+});
+
 describe('PopupApp: muting from the entity list', () => {
   const page: PageState = {
     url: 'https://news.example/story',

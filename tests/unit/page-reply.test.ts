@@ -3,11 +3,14 @@
  * known name in the headline is never listed as unknown, and the reader's muted and dismissed
  * entries are left out of the mentions and the article's context.
  */
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { loadKbForNode, matcherForEntries, readHtmlDocument } from '../../core/engine/node-support';
+import { readPageSteps } from '../../core/engine/page';
 import { pageReply, type ReplyInput } from '../../core/page-reply';
 import { applyChoice, emptyChoices, type ReaderChoices } from '../../core/reader-choices';
 import { DEFAULT_SETTINGS } from '../../core/settings';
-import { articleFacts, syntheticMatcher } from './engine/helpers';
+import { articleFacts, ROOT, syntheticMatcher } from './engine/helpers';
 
 const URL_A = 'https://news.example/2024/story?ref=x#top';
 const BODY =
@@ -50,6 +53,21 @@ describe('pageReply: names unknown to the knowledge base', () => {
     const i = input(title, body);
     expect(pageReply(i).status).toBe('espionage');
     expect(unknownNames(i)).toEqual(expected);
+  });
+});
+
+describe('pageReply on a real fixture with the real knowledge base', () => {
+  test('"Volt Typhoon" in the advisory’s headline is not listed as a name unknown to the knowledge base', () => {
+    const { entries } = loadKbForNode(ROOT);
+    const matcher = matcherForEntries(entries);
+    const steps = readPageSteps(readHtmlDocument(join(ROOT, 'tests/fixtures/articles/en-volt-typhoon-advisory.html')));
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    const page = r.value.page;
+    expect(page.text.slice(0, page.titleEnd)).toContain('Volt Typhoon');
+    const reply = pageReply({ ...input('', ''), page, matcher: () => matcher });
+    expect(reply.status).toBe('espionage');
+    expect((reply.patternNames ?? []).map((n) => n.text)).not.toContain('Volt Typhoon');
   });
 });
 
