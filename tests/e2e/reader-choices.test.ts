@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { openFirstCard, paintedMentions, type TestBrowser, type TestPage } from './browsers';
-import { highlightCount, openDemo, openUi, reloadUi } from './popup-helpers';
+import { describeViolations, highlightCount, openDemo, openUi, reloadUi, runAxe } from './popup-helpers';
 import { BROWSERS, useBrowserSuite } from './suite';
 
 /** Writes (or with undefined removes) the raw stored choices from an extension page. */
@@ -56,6 +56,12 @@ async function clickInCard(page: TestPage, selector: string): Promise<void> {
   }, selector);
   const raw = page.raw as unknown as { mouse: { click(x: number, y: number): Promise<void> } };
   await raw.mouse.click(box!.x, box!.y);
+}
+
+/** axe-core finds nothing in the page (or in the element reached by `shadowPath`). */
+async function expectAxeClean(page: TestPage, shadowPath?: string[]): Promise<void> {
+  const violations = await runAxe(page, shadowPath);
+  expect(violations, describeViolations(violations)).toEqual([]);
 }
 
 /** The painted texts, in paint order. */
@@ -109,6 +115,8 @@ describe.each(BROWSERS)('%s', (name) => {
     });
     expect(forged).toEqual({ button: true, open: true, notice: false });
     expect(await highlightCount(demo.page)).toBe(before);
+    // The card with its two new buttons stays axe-clean.
+    await expectAxeClean(demo.page, ['spyglass-ui', '.card']);
 
     await clickInCard(demo.page, '.card .dismiss-name');
     await waitPainted(demo.page, first!, false);
@@ -118,6 +126,7 @@ describe.each(BROWSERS)('%s', (name) => {
       () => document.querySelector('spyglass-ui')?.shadowRoot?.querySelector('.choice-notice')?.textContent ?? '',
     );
     expect(notice).toContain(`“${first}” is no longer highlighted on this page.`);
+    await expectAxeClean(demo.page, ['spyglass-ui', '.choice-notice']);
     expect(
       await demo.page.evaluate(
         () => document.querySelector('spyglass-ui')?.shadowRoot?.querySelector('.card .entry-name') ?? null,
@@ -173,6 +182,7 @@ describe.each(BROWSERS)('%s', (name) => {
     // The options page lists it.
     const row = await ext.waitFor(() => document.querySelector('.muted-entries li')?.textContent ?? '');
     expect(row).toContain(entryName);
+    await expectAxeClean(ext);
     await ext.evaluate(() => document.querySelector<HTMLButtonElement>('.muted-entries .unmute-entry')?.click());
     await waitPainted(demo.page, first!, true);
     await waitPainted(other.page, first!, true);
