@@ -37,13 +37,13 @@ export interface ViewController {
   show(tab: Browser.tabs.Tab | undefined): Promise<void>;
   /** Keeps the tab but takes its newer details (a changed title). */
   refresh(tab: Browser.tabs.Tab): void;
-  /** Writes settings and draws with them. */
+  /** Takes settings already stored (by this view or elsewhere) and draws with them. */
   setSettings(settings: Settings): void;
   /** Asks the page script to show a mention of `id`. */
   showInPage(id: string): Promise<unknown>;
   /** Loads the knowledge base now (once); it is drawn when it arrives. */
   loadKb(): Promise<Kb>;
-  /** Follows the page script's reports and settings changes (the side panel stays open meanwhile). */
+  /** Follows the page script's reports and changes of the settings and the reader's choices. */
   listen(): void;
 }
 

@@ -7,11 +7,14 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ChoiceNotice } from '../../components/choice-notice';
 import { HoverCard } from '../../components/hover-card';
+import { OptionsApp } from '../../components/options-app';
 import { PopupApp } from '../../components/popup-app';
 import { ReaderChoicesList } from '../../components/reader-choices-list';
 import type { UiLang } from '../../core/i18n/strings';
+import { kbMeta } from '../../core/kb/meta';
 import type { PageState } from '../../core/page-state';
 import { emptyChoices, type ChoiceChange, type ReaderChoices } from '../../core/reader-choices';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import { makeEntry, renderWithI18n, searcherOver } from './helpers';
 
 afterEach(cleanup);
@@ -245,5 +248,23 @@ describe('ReaderChoicesList (options)', () => {
   test('reports unreadable stored choices', () => {
     renderWithI18n(<ReaderChoicesList choices={emptyChoices()} recovered onChange={vi.fn()} />);
     expect(screen.getByRole('alert').textContent).toContain('could not be read');
+  });
+});
+
+describe('OptionsApp with the reader’s choices', () => {
+  const meta = kbMeta([volt, fbi]);
+  const base = { settings: DEFAULT_SETTINGS, recovered: [], meta, saved: false, onChange: vi.fn(), onReset: vi.fn() };
+
+  test('lists the choices when it can change them, and passes changes on', () => {
+    const onChoice = vi.fn<(c: ChoiceChange) => void>();
+    const choices = { ...emptyChoices(), muted: [{ id: 'fbi', name: 'FBI', on: '2026-12-01' }] };
+    renderWithI18n(<OptionsApp {...base} choices={choices} onChoice={onChoice} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Unmute: “FBI”' }));
+    expect(onChoice).toHaveBeenCalledExactlyOnceWith({ op: 'unmute', id: 'fbi' });
+  });
+
+  test('without a way to change them the section is not shown', () => {
+    renderWithI18n(<OptionsApp {...base} />);
+    expect(screen.queryByRole('heading', { name: 'Names you chose not to see' })).toBeNull();
   });
 });
