@@ -68,7 +68,7 @@ describe('pageReply on a real fixture with the real knowledge base', () => {
     const reply = pageReply({ ...input('', ''), page, matcher: () => matcher });
     expect(reply.status).toBe('espionage');
     expect((reply.patternNames ?? []).map((n) => n.text)).not.toContain('Volt Typhoon');
-  });
+  }, 60_000); // loading the whole knowledge base takes seconds on a busy machine
 });
 
 describe('pageReply: the reader’s choices', () => {
