@@ -7,6 +7,7 @@
 import { analyzePageText } from './engine/analyze';
 import { articleContext } from './engine/article-context';
 import type { EventCandidate } from './engine/article-event';
+import type { EventIndex } from './engine/event-score';
 import type { Hit, Matcher } from './engine/matcher';
 import type { PageText, TextMention } from './engine/page';
 import { patternNamesIn } from './engine/pattern-names';
@@ -27,6 +28,8 @@ export interface ReplyInput {
   kindOf: (id: string) => Kind | undefined;
   cueSets: readonly CompiledCueSet[];
   event: (id: string) => EventCandidate['entry'] | undefined;
+  /** Every event, indexed, so the article's event is also found by what it says (called when needed). */
+  events?: () => EventIndex;
 }
 
 export function pageView(s: Settings): PageView {
@@ -80,6 +83,7 @@ export function pageReply(input: ReplyInput): AnalyzeReply {
     found,
     cueSets: input.cueSets,
     entry: input.event,
+    ...(input.events ? { events: input.events() } : {}),
     ...(page.published ? { published: page.published } : {}),
   });
   const references = ctx.references.filter((r) => !hidden.has(r.id));

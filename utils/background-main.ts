@@ -8,6 +8,7 @@ import cuesJson from '../.generated/kb-cues.json';
 // Strings: parsed on first use, not while the worker starts.
 import matcherJson from '../.generated/kb-matcher.json?raw';
 import eventsJson from '../.generated/kb-events.json?raw';
+import { indexEvents, type EventIndex } from '../core/engine/event-score';
 import type { CompiledCueSet } from '../core/engine/references';
 import { translate, pickUiLang } from '../core/i18n/strings';
 import type { EventCandidate } from '../core/engine/article-event';
@@ -53,13 +54,16 @@ function mark(step: 'gatePassed' | 'analyze' | 'answered'): void {
   if (t && t[step] === undefined) t[step] = performance.now();
 }
 
-let events: Map<string, EventCandidate['entry']> | undefined;
-/** The event entries' dates and claims (for the event an article reports), by id; parsed once. */
-function eventRecords(): Map<string, EventCandidate['entry']> {
-  events ??= new Map((JSON.parse(eventsJson) as EventCandidate['entry'][]).map((e) => [e.id, e]));
+let events: { byId: Map<string, EventCandidate['entry']>; index: EventIndex } | undefined;
+/** The event entries' dates, claims, parties and key words (for the event an article reports); parsed once. */
+function eventRecords(): { byId: Map<string, EventCandidate['entry']>; index: EventIndex } {
+  if (!events) {
+    const records = JSON.parse(eventsJson) as EventCandidate['entry'][];
+    events = { byId: new Map(records.map((e) => [e.id, e])), index: indexEvents(records) };
+  }
   return events;
 }
-const eventById = (id: string) => eventRecords().get(id);
+const eventById = (id: string) => eventRecords().byId.get(id);
 
 let matcher: { m: Matcher; kinds: Map<string, Kind> } | undefined;
 /** The matcher, loaded once per background lifetime, on the first page that needs it. */
@@ -99,6 +103,7 @@ async function analyze(msg: Message<ToBackground, 'cs/analyze'>, sender: Browser
     kindOf: (id) => getMatcher().kinds.get(id),
     cueSets: cuesJson as unknown as CompiledCueSet[],
     event: eventById,
+    events: () => eventRecords().index,
   });
   const tabId = sender.tab?.id;
   if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
