@@ -12,10 +12,13 @@ export function EntityList({
   found,
   onOpen,
   onShowInPage,
+  onMute,
 }: {
   found: FoundEntity[];
   onOpen: (id: string) => void;
   onShowInPage?: (id: string) => void;
+  /** Never highlight or list this entry again (the reader can undo). */
+  onMute?: (id: string) => void;
 }) {
   const { t, lang } = useI18n();
   if (found.length === 0) return <p class="muted empty">{t('noEntities')}</p>;
@@ -56,6 +59,16 @@ export function EntityList({
                       onClick={() => onShowInPage(entry.id)}
                     >
                       {t('showInPage')}
+                    </button>
+                  ) : null}
+                  {onMute ? (
+                    <button
+                      type="button"
+                      class="small mute-entry"
+                      aria-label={t('muteLabel', [displayName(entry, lang)])}
+                      onClick={() => onMute(entry.id)}
+                    >
+                      {t('muteShort')}
                     </button>
                   ) : null}
                 </li>

@@ -17,6 +17,10 @@ export type HoverCardProps = Common &
         onMore: (id: string) => void;
         /** The mention's text on the page, to say which alias matched. */
         matchedText?: string;
+        /** "Not this": stop highlighting this name on this page (given the click, to tell a real one). */
+        onDismiss?: (e: Event) => void;
+        /** Never highlight or list this entry, on any page. */
+        onMute?: (e: Event) => void;
         pattern?: undefined;
       }
     | { pattern: PatternNameItem; entry?: undefined }
@@ -54,6 +58,30 @@ export function HoverCard(props: HoverCardProps) {
       ) : (
         <PatternCardBody item={props.pattern} />
       )}
+      {props.entry && (props.onDismiss || props.onMute) ? (
+        <p class="card-choices">
+          {props.onDismiss ? (
+            <button
+              type="button"
+              class="small dismiss-name"
+              aria-label={t('notThisLabel', [props.matchedText ?? props.entry.name])}
+              onClick={props.onDismiss}
+            >
+              {t('notThis')}
+            </button>
+          ) : null}{' '}
+          {props.onMute ? (
+            <button
+              type="button"
+              class="small mute-entry"
+              aria-label={t('muteLabel', [props.entry.name])}
+              onClick={props.onMute}
+            >
+              {t('mute')}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
     </div>
   );
 }

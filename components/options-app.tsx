@@ -10,8 +10,10 @@ import {
   type Settings,
 } from '../core/settings';
 import type { MessageKey } from '../core/i18n/strings';
+import { NO_CHOICES, type ChoiceChange, type ReaderChoices } from '../core/reader-choices';
 import { useI18n } from './i18n';
 import { KIND_LABEL } from './kind';
+import { ReaderChoicesList } from './reader-choices-list';
 
 export interface OptionsAppProps {
   settings: Settings;
@@ -20,6 +22,10 @@ export interface OptionsAppProps {
   saved: boolean;
   onChange: (patch: Partial<Settings>) => void;
   onReset: () => void;
+  /** The reader's choices about names (dismissed on a page, muted everywhere). */
+  choices?: ReaderChoices;
+  choicesRecovered?: boolean;
+  onChoice?: (change: ChoiceChange) => void;
 }
 
 /** The label a reader knows each stored field by, for the "reset to defaults" notice. */
@@ -66,7 +72,17 @@ function Radio<V extends string>({
   );
 }
 
-export function OptionsApp({ settings, recovered, meta, saved, onChange, onReset }: OptionsAppProps) {
+export function OptionsApp({
+  settings,
+  recovered,
+  meta,
+  saved,
+  onChange,
+  onReset,
+  choices = NO_CHOICES,
+  choicesRecovered = false,
+  onChoice,
+}: OptionsAppProps) {
   const { t } = useI18n();
   const [site, setSite] = useState('');
   const [siteError, setSiteError] = useState('');
@@ -243,6 +259,7 @@ export function OptionsApp({ settings, recovered, meta, saved, onChange, onReset
         ]}
         onChange={(theme) => onChange({ theme })}
       />
+      {onChoice ? <ReaderChoicesList choices={choices} recovered={choicesRecovered} onChange={onChoice} /> : null}
       <section>
         <h2>{t('about')}</h2>
         <p>{t('aboutKb', [meta.count, meta.asOf])}</p>

@@ -9,6 +9,7 @@ import { buildArticleTimeline } from '../core/kb/timeline';
 import type { Searcher } from '../core/search/search';
 import type { PageState } from '../core/page-state';
 import { ArticleLead, ArticleReferences } from './article-lead';
+import { ChoiceNotice } from './choice-notice';
 import { EntityList, type FoundEntity } from './entity-list';
 import { ExportActions } from './export-actions';
 import { PatternNames } from './pattern-names';
@@ -45,6 +46,10 @@ export interface PopupAppProps {
   onOpenSidePanel?: () => void;
   /** The side panel's tab, in words (title or address). */
   following?: string;
+  /** Entries the reader muted everywhere: never listed as found; marked in search and on their view. */
+  muted?: ReadonlySet<string>;
+  onMute?: (id: string) => void;
+  onUnmute?: (id: string) => void;
 }
 
 interface View {
@@ -59,6 +64,9 @@ export function PopupApp(props: PopupAppProps) {
   const [stack, setStack] = useState<View[]>(props.initialEntry ? [{ id: props.initialEntry }] : []);
   const [query, setQuery] = useState(props.initialQuery ?? '');
   const mainRef = useRef<HTMLElement>(null);
+  /** The entry just muted from the list, offered for Undo. */
+  const [justMuted, setJustMuted] = useState<{ id: string; name: string } | undefined>(undefined);
+  const muted = props.muted;
   /** Where focus goes after the next render: an entry heading, or back to the control that opened it. */
   const focusNext = useRef<string | undefined>(props.initialEntry ? 'heading' : 'search');
 
@@ -109,20 +117,21 @@ export function PopupApp(props: PopupAppProps) {
   const found: FoundEntity[] = useMemo(
     () =>
       (state?.entities ?? [])
+        .filter(({ id }) => !muted?.has(id))
         .map(({ id, count }) => ({ entry: entries.get(id), count }))
         .filter((f): f is FoundEntity => f.entry !== undefined),
-    [state, entries],
+    [state, entries, muted],
   );
   const references = useMemo(
     () =>
       (state?.references ?? []).flatMap(({ id, words }) => {
         const entry = entries.get(id);
         // The article's own event leads the popup; it is not listed again as a reference.
-        return entry && id !== state?.event?.id ? [{ entry, words }] : [];
+        return entry && id !== state?.event?.id && !muted?.has(id) ? [{ entry, words }] : [];
       }),
-    [state, entries],
+    [state, entries, muted],
   );
-  const event = state?.event ? entries.get(state.event.id) : undefined;
+  const event = state?.event && !muted?.has(state.event.id) ? entries.get(state.event.id) : undefined;
   const timeline = useMemo(
     () =>
       found.length || references.length || event
@@ -152,6 +161,17 @@ export function PopupApp(props: PopupAppProps) {
     const e = entries.get(id);
     return e ? displayName(e, lang) : id;
   };
+  const mute = props.onMute
+    ? (id: string) => {
+        setJustMuted({ id, name: nameOf(id) });
+        props.onMute!(id);
+      }
+    : undefined;
+
+  // The row just muted is gone: focus moves to the notice's Undo, so the keyboard keeps its place.
+  useLayoutEffect(() => {
+    if (justMuted) mainRef.current?.querySelector<HTMLElement>('.undo-choice')?.focus();
+  }, [justMuted]);
 
   if (current !== undefined) {
     const entry = entries.get(current);
@@ -163,6 +183,20 @@ export function PopupApp(props: PopupAppProps) {
             <span aria-hidden="true">← </span>
             {t('back')}
           </button>
+          {entry && muted?.has(entry.id) && props.onUnmute ? (
+            <>
+              {' '}
+              <span class="muted muted-mark">{t('mutedMark')}</span>{' '}
+              <button
+                type="button"
+                class="small unmute-entry"
+                aria-label={t('unmuteLabel', [displayName(entry, lang)])}
+                onClick={() => props.onUnmute!(entry.id)}
+              >
+                {t('unmute')}
+              </button>
+            </>
+          ) : null}
         </nav>
         {entry ? (
           <EntryCard
@@ -194,7 +228,7 @@ export function PopupApp(props: PopupAppProps) {
           {props.following ? t('following', [props.following]) : t('noTab')}
         </p>
       ) : null}
-      <SearchPanel search={search} query={query} onQuery={setQuery} onOpen={open} />
+      <SearchPanel search={search} query={query} onQuery={setQuery} onOpen={open} muted={muted} />
       {query.trim() ? null : (
         <>
           {props.error ? (
@@ -216,9 +250,21 @@ export function PopupApp(props: PopupAppProps) {
             <>
               {event && state?.event ? <ArticleLead event={event} via={state.event.via} onOpen={open} /> : null}
               <ArticleReferences items={references} onOpen={open} />
+              {justMuted && props.onUnmute ? (
+                <ChoiceNotice
+                  variant="panel"
+                  done="muted"
+                  name={justMuted.name}
+                  onUndo={() => {
+                    props.onUnmute!(justMuted.id);
+                    setJustMuted(undefined);
+                  }}
+                  onClose={() => setJustMuted(undefined)}
+                />
+              ) : null}
               <section class="panel" aria-labelledby="entities-heading">
                 <h2 id="entities-heading">{t('entitiesFound')}</h2>
-                <EntityList found={found} onOpen={openEntity} onShowInPage={props.onShowInPage} />
+                <EntityList found={found} onOpen={openEntity} onShowInPage={props.onShowInPage} onMute={mute} />
               </section>
               <PatternNames items={patternNames} />
               <section class="panel" aria-labelledby="timeline-heading">

@@ -9,11 +9,14 @@ export function SearchPanel({
   query,
   onQuery,
   onOpen,
+  muted,
 }: {
   search: Searcher;
   query: string;
   onQuery: (q: string) => void;
   onOpen: (id: string) => void;
+  /** Entries the reader muted: still found, and marked. */
+  muted?: ReadonlySet<string>;
 }) {
   const { t } = useI18n();
   const [active, setActive] = useState(0);
@@ -118,7 +121,10 @@ export function SearchPanel({
                 </span>
               ) : null}
             </span>
-            <span class={`hit-kind kind-${h.doc.kind}`}>{t(KIND_LABEL[h.doc.kind])}</span>
+            <span class={`hit-kind kind-${h.doc.kind}`}>
+              {t(KIND_LABEL[h.doc.kind])}
+              {muted?.has(h.doc.id) ? <span class="muted muted-mark"> · {t('mutedMark')}</span> : null}
+            </span>
           </li>
         ))}
       </ul>

@@ -8,6 +8,7 @@ import type { Entry } from '../core/kb/schema';
 import type { AnalyzerContext } from './analyzer-context';
 import type { Painted } from './analyzer-paint';
 import type { CardHandle } from './card-ui';
+import type { PageChoice } from './messages';
 import { send } from './page-api';
 
 export interface CardHooks {
@@ -16,6 +17,8 @@ export interface CardHooks {
   onPointerLeave(): void;
   /** The card opened on this mention (to mark it active). */
   onShown(p: Painted): void;
+  /** The reader chose from the card: "not this", "mute", or Undo of either. */
+  onChoice(choice: PageChoice): void;
 }
 
 export interface Cards {
@@ -59,6 +62,7 @@ export function createCards(ctx: AnalyzerContext, hooks: CardHooks): Cards {
         onClose: () => hooks.onClose(),
         onPointerEnter: () => hooks.onPointerEnter(),
         onPointerLeave: () => hooks.onPointerLeave(),
+        onChoice: (c) => hooks.onChoice(c),
       });
       return card;
     })().catch(() => {

@@ -13,7 +13,7 @@ import { startHover } from './analyzer-hover';
 import { createPainter } from './analyzer-paint';
 import { createReader, stateOf, type ReadResult } from './analyzer-reading';
 import { startWatch } from './analyzer-watch';
-import { parsePageMessage, type PageState, type PageView } from './messages';
+import { parsePageMessage, type PageChoice, type PageState, type PageView } from './messages';
 import { pageApi, send, type OnMessage, type PageApi } from './page-api';
 import { markPainted, startPageTimes, timed } from './page-timing';
 
@@ -64,9 +64,19 @@ export function startAnalyzer(): void {
     onPointerEnter: () => hover.timing.cardEnter(),
     onPointerLeave: () => hover.timing.cardLeave(),
     onShown: (p) => painter.setActive(p.range),
+    onChoice: choose,
   });
 
-  function apply(r: ReadResult): void {
+  /**
+   * Entries the reader just chose not to see here: hidden at once, before the background has
+   * stored the choice and the page is read again with it.
+   */
+  const pending = new Set<string>();
+  let lastRead: ReadResult | undefined;
+
+  function apply(read: ReadResult): void {
+    lastRead = read;
+    const r = pending.size === 0 ? read : { ...read, mentions: read.mentions.filter((m) => !pending.has(m.id)) };
     const { reply } = r;
     view = reply.view;
     hover.setDelay(view.hoverDelayMs);
@@ -92,6 +102,20 @@ export function startAnalyzer(): void {
     else watch.observe();
   }
   const reader = createReader(ctx, apply);
+
+  function choose(choice: PageChoice): void {
+    const hides = choice.op === 'dismiss' || choice.op === 'mute';
+    if (hides) {
+      pending.add(choice.id);
+      if (lastRead) apply(lastRead);
+    }
+    const stored = () => {
+      pending.delete(choice.id);
+      // Read again with the stored choices (the background's relay of the change may come later).
+      reader.read();
+    };
+    send(api, { type: 'cs/choice', change: choice }).then(stored, stored);
+  }
 
   const watch = startWatch(ctx, {
     reread: () => reader.read(),

@@ -2,13 +2,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { loadMatcher, type Matcher, type MatcherData } from '../core/engine/matcher';
 import type { Kind } from '../core/kb/kinds';
+import { pageReply } from '../core/page-reply';
 import { isSitePaused } from '../core/settings';
 import cuesJson from '../.generated/kb-cues.json';
 // Strings: parsed on first use, not while the worker starts.
 import matcherJson from '../.generated/kb-matcher.json?raw';
 import eventsJson from '../.generated/kb-events.json?raw';
 import { indexEvents, type EventIndex } from '../core/engine/event-score';
-import { analyzeReply, pageViewOf } from '../core/pipeline/analyze-reply';
 import type { CompiledCueSet } from '../core/engine/references';
 import { translate, pickUiLang } from '../core/i18n/strings';
 import type { EventCandidate } from '../core/engine/article-event';
@@ -21,7 +21,7 @@ import {
   type PageState,
   type ToBackground,
 } from './messages';
-import { loadSettings } from './storage';
+import { changeChoices, loadChoices, loadSettings, touchesPages } from './storage';
 
 export const ANALYZER_FILE = '/analyzer.js';
 export const CARD_FILE = '/card.js';
@@ -92,28 +92,19 @@ async function setBadge(tabId: number, status: PageState['status'], entityCount:
 }
 
 async function analyze(msg: Message<ToBackground, 'cs/analyze'>, sender: Browser.runtime.MessageSender) {
-  const { settings } = await loadSettings();
-  const view = pageViewOf(settings);
-  const none = { score: 0, lang: '', signals: [], paint: false, mentions: [], kinds: {}, view };
-  let reply: AnalyzeReply;
-  if (!settings.enabled) reply = { status: 'disabled', ...none };
-  else if (isSitePaused(sender.url ?? sender.tab?.url ?? '', settings.pausedSites))
-    reply = { status: 'paused', ...none };
-  else {
-    const { m, kinds } = getMatcher();
-    reply = analyzeReply(
-      msg.page,
-      {
-        matcher: m,
-        kinds,
-        cueSets: cuesJson as unknown as CompiledCueSet[],
-        eventById,
-        events: eventRecords().index,
-      },
-      settings,
-      view,
-    );
-  }
+  const [{ settings }, { choices }] = await Promise.all([loadSettings(), loadChoices()]);
+  const url = sender.url ?? sender.tab?.url ?? '';
+  const reply: AnalyzeReply = pageReply({
+    page: msg.page,
+    url,
+    settings,
+    choices,
+    matcher: () => getMatcher().m,
+    kindOf: (id) => getMatcher().kinds.get(id),
+    cueSets: cuesJson as unknown as CompiledCueSet[],
+    event: eventById,
+    events: () => eventRecords().index,
+  });
   const tabId = sender.tab?.id;
   if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
     await setBadge(tabId, reply.status, new Set(reply.mentions.map((x) => x.id)).size);
@@ -177,6 +168,13 @@ async function handle(msg: Message<ToBackground>, sender: Browser.runtime.Messag
       const byId = await loadEntries();
       return { entries: msg.ids.map((id) => byId.get(id)).filter((e) => e !== undefined) };
     }
+    case 'cs/choice': {
+      const c = msg.change;
+      const page = sender.url ?? sender.tab?.url ?? '';
+      // A dismissal is for the page that asked; the storage change reaches every tab (below).
+      await changeChoices(c.op === 'dismiss' || c.op === 'restore' ? { ...c, page } : c);
+      return { ok: true };
+    }
     case 'cs/open-entry':
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?entry=${encodeURIComponent(msg.id)}`) });
       return { ok: true };
@@ -204,9 +202,9 @@ export function startBackground(): void {
   });
 
   // Page scripts have no storage API of their own (it costs every page its start-up): tell the
-  // tabs when the settings change, and they read their page again with the new ones.
-  browser.storage.onChanged.addListener((changes) => {
-    if (!('settings' in changes)) return;
+  // tabs when the settings or the reader's choices change, and they read their page again.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (!touchesPages(changes, area)) return;
     void browser.tabs.query({}).then((tabs) => {
       for (const tab of tabs)
         if (tab.id !== undefined)

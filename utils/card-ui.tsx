@@ -6,11 +6,13 @@ import { autoUpdate, computePosition, flip, offset, shift, size } from '@floatin
 import { render } from 'preact';
 import cardCss from '../assets/styles/card.css?inline';
 import { changeAdoptedSheets, makePageSheet } from './page-sheets';
+import { ChoiceNotice } from '../components/choice-notice';
 import { HoverCard } from '../components/hover-card';
 import { I18nContext, makeT } from '../components/i18n';
 import type { PatternInfo } from '../core/export/context';
 import type { Entry } from '../core/kb/schema';
 import { pickUiLang, type UiLang } from '../core/i18n/strings';
+import type { PageChoice } from './messages';
 
 export const HOST_TAG = 'spyglass-ui';
 
@@ -67,7 +69,15 @@ export interface CardOptions {
   onClose: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
+  /**
+   * The reader chose from the card ("not this", "mute") or undid it. Set only where choices are
+   * possible; the card then closes and a notice with Undo takes its place for a while.
+   */
+  onChoice?: (choice: PageChoice) => void;
 }
+
+/** How long the notice with Undo stays (longer while the pointer or focus is on it). */
+export const NOTICE_MS = 8000;
 
 /** What the page script sees of the card (it loads this module only when a card first opens). */
 export interface CardHandle {
@@ -95,7 +105,10 @@ export function installCard(): void {
 
 export class CardUi implements CardHandle {
   private host: HTMLElement | undefined;
-  private layer: HTMLElement | undefined;
+  /** The card and the notice each render into a slot of their own in the host's layer. */
+  private cardSlot: HTMLElement | undefined;
+  private noticeSlot: HTMLElement | undefined;
+  private noticeTimer: number | undefined;
   private returnFocus: Element | null = null;
   /** Stops following the anchor (floating-ui's autoUpdate) for the card on screen. */
   private stopFollowing: (() => void) | undefined;
@@ -108,7 +121,7 @@ export class CardUi implements CardHandle {
   }
 
   private ensureHost(): HTMLElement {
-    if (this.host?.isConnected && this.layer) return this.layer;
+    if (this.host?.isConnected && this.cardSlot) return this.cardSlot;
     const host = document.createElement(HOST_TAG);
     for (const [k, v] of [
       ['all', 'initial'],
@@ -131,11 +144,88 @@ export class CardUi implements CardHandle {
     layer.className = 'layer';
     layer.addEventListener('pointerenter', this.opts.onPointerEnter);
     layer.addEventListener('pointerleave', this.opts.onPointerLeave);
+    const cardSlot = document.createElement('div');
+    const noticeSlot = document.createElement('div');
+    layer.append(cardSlot, noticeSlot);
     root.append(layer);
     document.documentElement.append(host);
     this.host = host;
-    this.layer = layer;
-    return layer;
+    this.cardSlot = cardSlot;
+    this.noticeSlot = noticeSlot;
+    return cardSlot;
+  }
+
+  private i18n() {
+    const setting = this.opts.language();
+    const lang = setting === 'auto' ? pickUiLang(navigator.language) : setting;
+    return { t: makeT(lang), lang };
+  }
+
+  /**
+   * The card's "not this" / "mute": tell the page script, close the card, offer Undo. Only the
+   * reader's own clicks count (isTrusted): the page can reach our open shadow root, and must not
+   * be able to mute entries for every site.
+   */
+  private choose(choice: PageChoice & { op: 'dismiss' | 'mute' }, anchor: Range): void {
+    const onChoice = this.opts.onChoice;
+    if (!onChoice) return;
+    const hadFocus = this.host?.matches(':focus-within') === true;
+    onChoice(choice);
+    this.opts.onClose();
+    const undo: PageChoice =
+      choice.op === 'dismiss' ? { op: 'restore', id: choice.id } : { op: 'unmute', id: choice.id };
+    this.notify(choice.op === 'dismiss' ? 'dismissed' : 'muted', choice.name, anchor, hadFocus, () => onChoice(undo));
+  }
+
+  private closeNotice(): void {
+    if (this.noticeTimer !== undefined) clearTimeout(this.noticeTimer);
+    this.noticeTimer = undefined;
+    if (this.noticeSlot) render(null, this.noticeSlot);
+  }
+
+  /** Shows what was chosen, with Undo, next to the mention, for NOTICE_MS (more while in use). */
+  private notify(done: 'dismissed' | 'muted', name: string, anchor: Range, focus: boolean, undo: () => void): void {
+    this.ensureHost();
+    const slot = this.noticeSlot!;
+    this.closeNotice();
+    render(
+      <I18nContext.Provider value={this.i18n()}>
+        <ChoiceNotice
+          variant="card"
+          done={done}
+          name={name}
+          onUndo={(e) => {
+            if (!e.isTrusted) return;
+            this.closeNotice();
+            undo();
+          }}
+          onClose={() => this.closeNotice()}
+        />
+      </I18nContext.Provider>,
+      slot,
+    );
+    const el = slot.querySelector<HTMLElement>('.choice-notice');
+    if (!el) return;
+    void computePosition(
+      { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => anchor.getClientRects() },
+      el,
+      {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      },
+    ).then(({ x, y }) => {
+      el.style.left = `${x}px`;
+      el.style.top = `${y}px`;
+      el.dataset.placed = 'true';
+    });
+    if (focus) el.querySelector<HTMLElement>('.undo-choice')?.focus({ preventScroll: true });
+    const expire = () => {
+      // Kept while the reader is on it (pointer or focus), so Undo never vanishes under them.
+      this.noticeTimer = el.matches(':hover, :focus-within') ? window.setTimeout(expire, 1000) : undefined;
+      if (this.noticeTimer === undefined) this.closeNotice();
+    };
+    this.noticeTimer = window.setTimeout(expire, NOTICE_MS);
   }
 
   show(req: CardRequest): void {
@@ -144,18 +234,30 @@ export class CardUi implements CardHandle {
     if (theme === 'system') this.host!.removeAttribute('data-theme');
     else this.host!.setAttribute('data-theme', theme);
     if (req.focus && !this.open) this.returnFocus = document.activeElement;
-    const setting = this.opts.language();
-    const lang = setting === 'auto' ? pickUiLang(navigator.language) : setting;
+    const entry = req.entry;
+    const choices = this.opts.onChoice !== undefined;
     render(
-      <I18nContext.Provider value={{ t: makeT(lang), lang }}>
-        {req.entry ? (
+      <I18nContext.Provider value={this.i18n()}>
+        {entry ? (
           <HoverCard
-            entry={req.entry}
+            entry={entry}
             related={req.related}
             matchedText={req.matchedText}
             onClose={() => this.opts.onClose()}
             onOpen={this.opts.onOpenRelated}
             onMore={this.opts.onMore}
+            onDismiss={
+              choices
+                ? (e) =>
+                    e.isTrusted &&
+                    this.choose({ op: 'dismiss', id: entry.id, name: req.matchedText ?? entry.name }, req.anchor)
+                : undefined
+            }
+            onMute={
+              choices
+                ? (e) => e.isTrusted && this.choose({ op: 'mute', id: entry.id, name: entry.name }, req.anchor)
+                : undefined
+            }
           />
         ) : (
           <HoverCard pattern={req.pattern} onClose={() => this.opts.onClose()} />
@@ -205,7 +307,7 @@ export class CardUi implements CardHandle {
     this.open = false;
     this.stopFollowing?.();
     this.stopFollowing = undefined;
-    if (this.layer) render(null, this.layer);
+    if (this.cardSlot) render(null, this.cardSlot);
     const back = this.returnFocus;
     this.returnFocus = null;
     if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
@@ -219,10 +321,12 @@ export class CardUi implements CardHandle {
   destroy(): void {
     this.stopFollowing?.();
     this.stopFollowing = undefined;
-    if (this.layer) render(null, this.layer);
+    this.closeNotice();
+    if (this.cardSlot) render(null, this.cardSlot);
     this.host?.remove();
     this.host = undefined;
-    this.layer = undefined;
+    this.cardSlot = undefined;
+    this.noticeSlot = undefined;
     this.open = false;
   }
 }

@@ -11,6 +11,13 @@ export type { AnalyzeReply, PageState, PageStatus, PageView } from '../core/page
 /** A message with no payload beyond its type. */
 export type NoFields = { readonly _?: never };
 
+/** A change of the reader's choices asked from a page: a dismissal's page is the sender's, never the message's. */
+export type PageChoice =
+  | { op: 'dismiss'; id: string; name: string }
+  | { op: 'restore'; id: string }
+  | { op: 'mute'; id: string; name: string }
+  | { op: 'unmute'; id: string };
+
 /** Content script → background. */
 export interface ToBackground {
   'cs/gate-passed': { req: NoFields; res: { injected: boolean } };
@@ -19,6 +26,8 @@ export interface ToBackground {
   'cs/page-state': { req: { state: PageState }; res: { ok: true } };
   'cs/get-entries': { req: { ids: string[] }; res: { entries: Entry[] } };
   'cs/open-entry': { req: { id: string }; res: { ok: true } };
+  /** The reader dismissed a name on this page, muted an entry, or undid either (from the card). */
+  'cs/choice': { req: { change: PageChoice }; res: { ok: boolean } };
   /** Popup or side panel: read this tab although the gates skipped it (the reader asked). */
   'ui/analyse-tab': { req: { tabId: number }; res: { ok: boolean } };
 }
@@ -34,7 +43,10 @@ export interface ToPage {
   'page/get-state': { req: NoFields; res: PageState };
   'page/show-mention': { req: { id?: string }; res: { ok: boolean } };
   'page/close-card': { req: NoFields; res: { ok: boolean } };
-  /** The background relays settings changes, so page scripts need no storage API of their own. */
+  /**
+   * The background relays changes of the settings and of the reader's choices, so page scripts
+   * need no storage API of their own.
+   */
   'page/settings-changed': { req: NoFields; res: { ok: boolean } };
 }
 
@@ -185,6 +197,20 @@ function cleanPageText(p: PageText): PageText {
   };
 }
 
+function parsePageChoice(v: unknown): PageChoice | undefined {
+  if (!isObj(v) || !isId(v.id)) return undefined;
+  switch (v.op) {
+    case 'dismiss':
+    case 'mute':
+      return isShortText(v.name) ? { op: v.op, id: v.id, name: v.name } : undefined;
+    case 'restore':
+    case 'unmute':
+      return { op: v.op, id: v.id };
+    default:
+      return undefined;
+  }
+}
+
 /** Returns the message if it is well formed, else undefined. */
 export function parseBackgroundMessage(m: unknown): Message<ToBackground> | undefined {
   if (!isObj(m) || typeof m.type !== 'string') return undefined;
@@ -203,6 +229,10 @@ export function parseBackgroundMessage(m: unknown): Message<ToBackground> | unde
         : undefined;
     case 'cs/open-entry':
       return isId(m.id) ? { type: m.type, id: m.id } : undefined;
+    case 'cs/choice': {
+      const change = parsePageChoice(m.change);
+      return change ? { type: m.type, change } : undefined;
+    }
     case 'ui/analyse-tab':
       return isTabId(m.tabId) ? { type: m.type, tabId: m.tabId } : undefined;
     default:

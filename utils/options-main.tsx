@@ -1,14 +1,28 @@
-/** Wires the options page to typed storage; changes reach open tabs through storage events. */
+/**
+ * Wires the options page to typed storage (settings, and the reader's choices); changes reach open
+ * tabs through storage events.
+ */
 import { render } from 'preact';
 import { I18nContext, makeT } from '../components/i18n';
 import { OptionsApp } from '../components/options-app';
 import type { Settings } from '../core/settings';
 import { KB_META } from './kb-meta';
 import { applyTheme, uiLangFor } from './ui-prefs';
-import { loadSettings, resetSettings, saveSettings, watchSettings } from './storage';
+import {
+  changeChoices,
+  loadChoices,
+  loadSettings,
+  resetSettings,
+  saveSettings,
+  watchChoices,
+  watchSettings,
+} from './storage';
 
 export async function startOptions(root: HTMLElement): Promise<void> {
-  let { settings, recovered } = await loadSettings();
+  let [{ settings, recovered }, { choices, recovered: choicesRecovered }] = await Promise.all([
+    loadSettings(),
+    loadChoices(),
+  ]);
   let saved = false;
   const draw = () => {
     applyTheme(settings);
@@ -28,6 +42,14 @@ export async function startOptions(root: HTMLElement): Promise<void> {
             saved = true;
             draw();
           }}
+          choices={choices}
+          choicesRecovered={choicesRecovered}
+          onChoice={async (change) => {
+            choices = await changeChoices(change);
+            // What is stored now is readable again.
+            choicesRecovered = false;
+            draw();
+          }}
           onReset={async () => {
             await resetSettings();
             ({ settings, recovered } = await loadSettings());
@@ -39,6 +61,11 @@ export async function startOptions(root: HTMLElement): Promise<void> {
     );
     root.dataset.ready = 'ready';
   };
+  watchChoices((next) => {
+    choices = next.choices;
+    choicesRecovered = next.recovered;
+    draw();
+  });
   watchSettings((next) => {
     settings = next.settings;
     recovered = next.recovered;

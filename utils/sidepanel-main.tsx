@@ -1,26 +1,11 @@
 /**
- * Wires the side panel: the popup's content for the active tab of the last focused normal window,
- * following tab switches, navigations and the page script's reports, and staying open meanwhile.
+ * Wires the side panel: the shared view controller on the active tab of the last focused normal
+ * window, following tab switches, navigations and the page script's reports, staying open meanwhile.
  */
-import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
-import { isSitePaused, type Settings } from '../core/settings';
-import { applyTheme, uiLangFor } from './ui-prefs';
-import { I18nContext, makeT } from '../components/i18n';
-import { PopupApp } from '../components/popup-app';
-import { parseUiMessage, type PageState } from './messages';
-import {
-  analyseTab,
-  copyMarkdown,
-  isOwnPage,
-  loadKb,
-  NO_KB,
-  PATTERNS,
-  readPageState,
-  saveStix,
-  type Kb,
-} from './page-view';
-import { loadSettings } from './storage';
+import { isOwnPage, loadKb } from './page-view';
+import { loadChoices, loadSettings } from './storage';
+import { createViewController } from './view-controller';
 
 /**
  * The panel's own tab when it is opened as a page in a tab (the real side panel has none). Without
@@ -43,75 +28,15 @@ async function activeTab(): Promise<Browser.tabs.Tab | undefined> {
 
 export async function startSidePanel(root: HTMLElement): Promise<void> {
   ownTabId = (await browser.tabs.getCurrent().catch(() => undefined))?.id;
-  let kb: Kb | undefined;
-  let settings: Settings = (await loadSettings()).settings;
-  applyTheme(settings);
-  const lang = uiLangFor(settings);
-  document.documentElement.lang = lang === 'zh_CN' ? 'zh-CN' : 'en';
-  const i18n = { t: makeT(lang), lang };
-
-  let tab: Browser.tabs.Tab | undefined;
-  let page: PageState | 'unreadable' | undefined;
-  /** Bumped on every switch, so a slow answer for the previous tab is dropped. */
-  let generation = 0;
-
-  const draw = () => {
-    const override = !settings.enabled
-      ? 'disabled'
-      : tab?.url && isSitePaused(tab.url, settings.pausedSites)
-        ? 'paused'
-        : undefined;
-    const tabId = tab?.id;
-    render(
-      <I18nContext.Provider value={i18n}>
-        <PopupApp
-          key={`${tabId ?? 'none'}:${generation}`}
-          variant="panel"
-          page={tab ? page : 'unreadable'}
-          override={override}
-          entries={(kb ?? NO_KB).entries}
-          search={(kb ?? NO_KB).search}
-          canPause={false}
-          following={tab ? tab.title || tab.url : undefined}
-          patterns={PATTERNS}
-          onOpenOptions={() => void browser.runtime.openOptionsPage()}
-          onShowInPage={(id) => {
-            if (tabId !== undefined)
-              void browser.tabs.sendMessage(tabId, { type: 'page/show-mention', id }).catch(() => undefined);
-          }}
-          onCopyMarkdown={copyMarkdown}
-          onSaveStix={saveStix}
-          onAnalyse={
-            tabId === undefined
-              ? undefined
-              : () => {
-                  page = undefined;
-                  draw();
-                  void analyseTab(tabId).then(read, read);
-                }
-          }
-        />
-      </I18nContext.Provider>,
-      root,
-    );
-    root.dataset.ready = (tab && page === undefined) || kb === undefined ? 'loading' : 'ready';
-    root.dataset.tabId = tabId === undefined ? '' : String(tabId);
-  };
-
-  const read = () => {
-    const t = tab;
-    const gen = generation;
-    if (t?.id === undefined) return Promise.resolve();
-    return readPageState(
-      t.id,
-      t.url ?? '',
-      (p) => {
-        page = p;
-        draw();
-      },
-      () => gen === generation,
-    );
-  };
+  const [{ settings }, { choices }] = await Promise.all([loadSettings(), loadChoices()]);
+  const view = createViewController(
+    root,
+    {
+      variant: 'panel',
+      props: (v) => ({ following: v.tab ? v.tab.title || v.tab.url : undefined }),
+    },
+    { settings, choices, tab: undefined, kbLoad: loadKb },
+  );
 
   /** Moves to the tab now active (or re-reads it after a navigation). */
   const follow = async (force = false, hint?: number) => {
@@ -123,16 +48,9 @@ export async function startSidePanel(root: HTMLElement): Promise<void> {
       next = hinted && !isOurs(hinted) ? hinted : undefined;
     }
     if (!next) return; // our own page or nothing: keep following the last article tab
-    if (!force && next.id === tab?.id && next.url === tab?.url) {
-      tab = next; // the title may have changed
-      draw();
-      return;
-    }
-    tab = next;
-    page = undefined;
-    generation++;
-    draw();
-    await read();
+    if (!force && next.id === view.tab?.id && next.url === view.tab?.url)
+      view.refresh(next); // the title may have changed
+    else await view.show(next);
   };
 
   browser.tabs.onActivated.addListener((info) => void follow(false, info.tabId));
@@ -140,39 +58,17 @@ export async function startSidePanel(root: HTMLElement): Promise<void> {
     if (windowId !== browser.windows.WINDOW_ID_NONE) void follow();
   });
   browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (tabId !== tab?.id) return;
+    if (tabId !== view.tab?.id) return;
     if (info.url !== undefined || info.status === 'complete') void follow(info.url !== undefined);
     else if (info.title !== undefined) void follow();
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    if (tabId === tab?.id) {
-      tab = undefined;
-      void follow(true);
-    }
+    if (tabId === view.tab?.id) void view.show(undefined).then(() => follow(true));
   });
-  // The background relays what page scripts report, so the panel updates as the page changes.
-  browser.runtime.onMessage.addListener((raw: unknown) => {
-    const msg = parseUiMessage(raw);
-    if (msg && msg.tabId === tab?.id) {
-      page = msg.state;
-      draw();
-    }
-    return undefined;
-  });
-  browser.storage.onChanged.addListener((changes) => {
-    if (!('settings' in changes)) return;
-    void loadSettings().then((s) => {
-      settings = s.settings;
-      applyTheme(settings);
-      draw();
-    });
-  });
+  view.listen();
 
-  draw();
+  view.draw();
   // The knowledge base (a large chunk) loads after the first draw, so its parsing never delays it.
-  void loadKb().then((loaded) => {
-    kb = loaded;
-    draw();
-  });
+  void view.loadKb();
   await follow(true);
 }

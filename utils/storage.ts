@@ -1,5 +1,16 @@
-/** Typed settings storage (sync where the browser offers it), with fallback to defaults. */
+/**
+ * Typed storage: the settings (sync where the browser offers it) and the reader's choices (local),
+ * each parsed with fallback (core/settings.ts, core/reader-choices.ts).
+ */
 import { browser } from 'wxt/browser';
+import {
+  applyChoice,
+  emptyChoices,
+  parseChoices,
+  type ChoiceChange,
+  type ParsedChoices,
+  type ReaderChoices,
+} from '../core/reader-choices';
 import { DEFAULT_SETTINGS, parseSettings, type ParsedSettings, type Settings } from '../core/settings';
 
 const KEY = 'settings';
@@ -47,4 +58,47 @@ export function watchSettings(onChange: (s: ParsedSettings) => void): () => void
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
+}
+
+// ---------- The reader's choices (dismissed names, muted entries): local to this browser ----------
+
+const CHOICES_KEY = 'choices';
+
+export async function loadChoices(): Promise<ParsedChoices> {
+  try {
+    const got = await browser.storage.local.get(CHOICES_KEY);
+    return parseChoices(got[CHOICES_KEY]);
+  } catch {
+    return { choices: emptyChoices(), recovered: true };
+  }
+}
+
+/** Changes made in this context, one after another (a quick Undo must not overtake its choice). */
+let changing: Promise<unknown> = Promise.resolve();
+
+/** Applies one change to what is stored (an unreadable stored value counts as no choices). */
+export function changeChoices(change: ChoiceChange): Promise<ReaderChoices> {
+  const run = async () => {
+    const { choices } = await loadChoices();
+    const next = applyChoice(choices, change, new Date().toISOString().slice(0, 10));
+    await browser.storage.local.set({ [CHOICES_KEY]: next });
+    return next;
+  };
+  const next = changing.then(run, run);
+  changing = next.catch(() => undefined);
+  return next;
+}
+
+/** Calls back with fresh choices whenever they change. Returns an unsubscribe. */
+export function watchChoices(onChange: (c: ParsedChoices) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && CHOICES_KEY in changes) onChange(parseChoices(changes[CHOICES_KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** Whether a storage change touched what page scripts are painted with (settings or choices). */
+export function touchesPages(changes: Record<string, unknown>, area: string): boolean {
+  return 'settings' in changes || (area === 'local' && CHOICES_KEY in changes);
 }

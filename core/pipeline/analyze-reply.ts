@@ -1,20 +1,18 @@
 /**
- * The background's half of reading a page, as a pure function: the verdict and mentions from the
- * page script's text, then (when the page is painted) the references in words, the article's
- * event and the names in vendor naming patterns. The service worker and the export CLI both call
- * it, so the command line sees what the popup sees.
+ * The background's half of reading a page, for callers outside the browser (the export CLI): the
+ * same pageReply() the service worker runs (core/page-reply.ts), with the knowledge base compiled in
+ * Node, Spyglass on and no reader choices. So the command line sees what the popup sees.
  */
-import { analyzePageText } from '../engine/analyze';
-import { articleContext } from '../engine/article-context';
 import type { EventCandidate } from '../engine/article-event';
 import type { EventIndex } from '../engine/event-score';
 import type { Matcher } from '../engine/matcher';
 import type { PageText } from '../engine/page';
-import { patternNamesIn } from '../engine/pattern-names';
 import type { CompiledCueSet } from '../engine/references';
 import type { Kind } from '../kb/kinds';
+import { pageReply, pageView } from '../page-reply';
 import type { AnalyzeReply, PageView } from '../page-state';
-import type { Settings } from '../settings';
+import { NO_CHOICES } from '../reader-choices';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 
 /** What the analysis needs from the knowledge base (the worker holds it compiled, Node builds it). */
 export interface ReplyKb {
@@ -29,52 +27,25 @@ export interface ReplyKb {
 }
 
 /** The display settings the page script needs (the background keeps the rest). */
-export function pageViewOf(s: Settings): PageView {
-  return {
-    hoverCards: s.hoverCards,
-    hoverDelayMs: s.hoverDelayMs,
-    mentions: s.mentions,
-    highlightStyle: s.highlightStyle,
-    colors: s.colors,
-    language: s.language,
-    theme: s.theme,
-  };
-}
+export const pageViewOf = (s: Settings): PageView => pageView(s);
 
-/** The reply for a page when Spyglass is on and the site is not paused. */
+/** The reply for a page read with Spyglass on, at `url`, with the given settings. */
 export function analyzeReply(
   page: PageText,
   kb: ReplyKb,
   settings: Pick<Settings, 'threshold' | 'scope'>,
-  view: PageView,
+  url = '',
 ): AnalyzeReply {
-  const a = analyzePageText(page, { matcher: kb.matcher, threshold: settings.threshold });
-  const status = !a.isArticle ? 'not-article' : a.espionage ? 'espionage' : 'article';
-  const kinds: Record<string, Kind> = {};
-  for (const f of a.found) kinds[f.id] = kb.kinds.get(f.id) ?? 'concept';
-  const reply: AnalyzeReply = {
-    status,
-    score: a.score,
-    lang: a.lang,
-    signals: a.signals.slice(0, 12),
-    paint: status === 'espionage' || (status === 'article' && settings.scope === 'any-article'),
-    mentions: a.found,
-    kinds,
-    view,
-  };
-  if (reply.paint) {
-    const ctx = articleContext({
-      text: page.text,
-      found: a.found,
-      cueSets: kb.cueSets,
-      entry: kb.eventById,
-      ...(kb.events ? { events: kb.events } : {}),
-      ...(page.published ? { published: page.published } : {}),
-    });
-    if (ctx.references.length > 0) reply.references = ctx.references;
-    if (ctx.event) reply.event = ctx.event;
-    const names = patternNamesIn(page.text, a.found);
-    if (names.length > 0) reply.patternNames = names;
-  }
-  return reply;
+  const events = kb.events;
+  return pageReply({
+    page,
+    url,
+    settings: { ...DEFAULT_SETTINGS, ...settings, enabled: true, pausedSites: [] },
+    choices: NO_CHOICES,
+    matcher: () => kb.matcher,
+    kindOf: (id) => kb.kinds.get(id),
+    cueSets: kb.cueSets,
+    event: kb.eventById,
+    ...(events ? { events: () => events } : {}),
+  });
 }

@@ -8,7 +8,7 @@ import { placeMentions, readPageSteps } from '../engine/page';
 import { runSteps } from '../engine/region';
 import type { PageState } from '../page-state';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { analyzeReply, pageViewOf, type ReplyKb } from './analyze-reply';
+import { analyzeReply, type ReplyKb } from './analyze-reply';
 import { pageStateOf } from './page-state';
 
 export function readDocumentState(
@@ -18,7 +18,7 @@ export function readDocumentState(
   settings: Settings = DEFAULT_SETTINGS,
 ): PageState {
   const { region, page } = runSteps(readPageSteps(doc, true));
-  const reply = analyzeReply(page, kb, settings, pageViewOf(settings));
+  const reply = analyzeReply(page, kb, settings, url);
   const mentions = placeMentions(region, reply.mentions);
   return pageStateOf(reply, mentions, page, url, doc.title ?? '');
 }

@@ -36,6 +36,26 @@ describe('parseBackgroundMessage', () => {
     ['get no entries', { type: 'cs/get-entries', ids: [] }, { type: 'cs/get-entries', ids: [] }],
     ['get 500 entries', { type: 'cs/get-entries', ids: ids(500) }, { type: 'cs/get-entries', ids: ids(500) }],
     ['open entry', { type: 'cs/open-entry', id: 'apt41' }, { type: 'cs/open-entry', id: 'apt41' }],
+    [
+      'dismiss a name (a page field is dropped: the page is the sender)',
+      { type: 'cs/choice', change: { op: 'dismiss', id: 'apt41', name: 'APT 41', page: 'https://evil.example/' } },
+      { type: 'cs/choice', change: { op: 'dismiss', id: 'apt41', name: 'APT 41' } },
+    ],
+    [
+      'restore a name',
+      { type: 'cs/choice', change: { op: 'restore', id: 'apt41' } },
+      { type: 'cs/choice', change: { op: 'restore', id: 'apt41' } },
+    ],
+    [
+      'mute an entry',
+      { type: 'cs/choice', change: { op: 'mute', id: 'apt41', name: 'APT41' } },
+      { type: 'cs/choice', change: { op: 'mute', id: 'apt41', name: 'APT41' } },
+    ],
+    [
+      'unmute an entry',
+      { type: 'cs/choice', change: { op: 'unmute', id: 'apt41', extra: 1 } },
+      { type: 'cs/choice', change: { op: 'unmute', id: 'apt41' } },
+    ],
     ['analyze', { type: 'cs/analyze', page }, { type: 'cs/analyze', page }],
     [
       'analyze an empty page',
@@ -120,6 +140,14 @@ describe('parseBackgroundMessage', () => {
     ['open entry without id', { type: 'cs/open-entry' }],
     ['open entry with a bad id', { type: 'cs/open-entry', id: 'apt 41' }],
     ['open entry with an id object', { type: 'cs/open-entry', id: { id: 'apt41' } }],
+    ['a choice without change', { type: 'cs/choice' }],
+    ['a choice with an unknown op', { type: 'cs/choice', change: { op: 'delete-all', id: 'apt41' } }],
+    ['a dismissal without a name', { type: 'cs/choice', change: { op: 'dismiss', id: 'apt41' } }],
+    [
+      'a mute with an over-long name',
+      { type: 'cs/choice', change: { op: 'mute', id: 'apt41', name: 'x'.repeat(201) } },
+    ],
+    ['a mute with a bad id', { type: 'cs/choice', change: { op: 'mute', id: 'APT 41', name: 'APT41' } }],
   ])('rejects %s', (_name, message) => {
     expect(parseBackgroundMessage(message)).toBeUndefined();
   });
