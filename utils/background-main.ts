@@ -9,6 +9,7 @@ import cuesJson from '../.generated/kb-cues.json';
 import matcherJson from '../.generated/kb-matcher.json?raw';
 import eventsJson from '../.generated/kb-events.json?raw';
 import { articleContext } from '../core/engine/article-context';
+import { indexEvents, type EventIndex } from '../core/engine/event-score';
 import type { CompiledCueSet } from '../core/engine/references';
 import { patternNamesIn } from '../core/engine/pattern-names';
 import { translate, pickUiLang } from '../core/i18n/strings';
@@ -56,13 +57,16 @@ function mark(step: 'gatePassed' | 'analyze' | 'answered'): void {
   if (t && t[step] === undefined) t[step] = performance.now();
 }
 
-let events: Map<string, EventCandidate['entry']> | undefined;
-/** The event entries' dates and claims (for the event an article reports), by id; parsed once. */
-function eventRecords(): Map<string, EventCandidate['entry']> {
-  events ??= new Map((JSON.parse(eventsJson) as EventCandidate['entry'][]).map((e) => [e.id, e]));
+let events: { byId: Map<string, EventCandidate['entry']>; index: EventIndex } | undefined;
+/** The event entries' dates, claims, parties and key words (for the event an article reports); parsed once. */
+function eventRecords(): { byId: Map<string, EventCandidate['entry']>; index: EventIndex } {
+  if (!events) {
+    const records = JSON.parse(eventsJson) as EventCandidate['entry'][];
+    events = { byId: new Map(records.map((e) => [e.id, e])), index: indexEvents(records) };
+  }
   return events;
 }
-const eventById = (id: string) => eventRecords().get(id);
+const eventById = (id: string) => eventRecords().byId.get(id);
 
 let matcher: { m: Matcher; kinds: Map<string, Kind> } | undefined;
 /** The matcher, loaded once per background lifetime, on the first page that needs it. */
@@ -132,6 +136,7 @@ async function analyze(msg: Message<ToBackground, 'cs/analyze'>, sender: Browser
         found: a.found,
         cueSets: cuesJson as unknown as CompiledCueSet[],
         entry: eventById,
+        events: eventRecords().index,
         ...(msg.page.published ? { published: msg.page.published } : {}),
       });
       if (ctx.references.length > 0) reply.references = ctx.references;

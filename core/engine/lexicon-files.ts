@@ -18,6 +18,14 @@ import ukData from '../../assets/lexicon/uk.json';
 import jaData from '../../assets/lexicon/ja.json';
 import koData from '../../assets/lexicon/ko.json';
 import arData from '../../assets/lexicon/ar.json';
+import intlData from '../../assets/lexicon/intl.json';
+import csData from '../../assets/lexicon/cs.json';
+import skData from '../../assets/lexicon/sk.json';
+import svData from '../../assets/lexicon/sv.json';
+import noData from '../../assets/lexicon/no.json';
+import daData from '../../assets/lexicon/da.json';
+import ltData from '../../assets/lexicon/lt.json';
+import lvData from '../../assets/lexicon/lv.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
   en: enData as LexiconFile,
@@ -34,4 +42,12 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   ja: jaData as LexiconFile,
   ko: koData as LexiconFile,
   ar: arData as LexiconFile,
+  intl: intlData as LexiconFile,
+  cs: csData as LexiconFile,
+  sk: skData as LexiconFile,
+  sv: svData as LexiconFile,
+  no: noData as LexiconFile,
+  da: daData as LexiconFile,
+  lt: ltData as LexiconFile,
+  lv: lvData as LexiconFile,
 };
