@@ -238,7 +238,10 @@ export const EntrySchema = v.strictObject({
    * How a mention weighs in the espionage verdict when it differs from its kind's
    * weight (assets/lexicon/model.json "classes"): "destructive" for ransomware and
    * wiper outbreaks (WannaCry, NotPetya), which are attacks but not, by themselves,
-   * a sign that a story is about espionage.
+   * a sign that a story is about espionage; "criminal" for financially motivated groups and
+   * their malware (banking trojans, ransomware families, commodity RATs), which weigh as
+   * espionage only when the text itself ties them to a state; "spyware" for commercial
+   * spyware (derived from softwareType, core/kb/motive.ts).
    */
   verdictClass: v.optional(v.picklist(VERDICT_CLASSES)),
   /** What an organization is (for grouping and for vendors' naming schemes). */
