@@ -73,6 +73,7 @@ export function importToRoot(
     producers: readConfigJson(root, CONFIG_FILES.producers),
     sourceDomains: readConfigJson(root, CONFIG_FILES.sourceDomains),
     deniedDomains: readConfigJson(root, CONFIG_FILES.deniedDomains, true),
+    mergeRules: readConfigJson(root, CONFIG_FILES.mergeRules, true),
   });
   const patterns = compilePatterns(parsePatternFile(readConfigJson(root, 'assets/naming/patterns.json')));
   const layers = readLayerFiles(root);

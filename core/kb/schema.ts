@@ -284,3 +284,4 @@ export type Attribution = v.InferOutput<typeof AttributionSchema>;
 export type Link = v.InferOutput<typeof LinkSchema>;
 export type LinkType = (typeof LINK_TYPES)[number];
 export type CueSet = v.InferOutput<typeof CueSetSchema>;
+export type Detail = v.InferOutput<typeof DetailSchema>;

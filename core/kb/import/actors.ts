@@ -11,6 +11,7 @@ import {
   attackIdEvidence,
   clusterRecords,
   mispRelationEvidence,
+  ruleEdges,
   type Clustering,
   type ExplicitEdge,
   type SourceName,
@@ -215,8 +216,10 @@ export function actorRecords(data: ThreatNamingData, ctx: ActorContext): ActorRe
   return { records, edges };
 }
 
-export function clusterActors(recs: ActorRecords): Clustering {
-  return clusterRecords(recs.records, recs.edges);
+/** The records grouped into actors, the rules of assets/naming/merge-rules.json applied first. */
+export function clusterActors(recs: ActorRecords, rules?: ImportConfig['mergeRules']): Clustering & { unknownRuleNames: string[] } {
+  const r = rules ? ruleEdges(recs.records, rules, nameKey) : { edges: [], apart: [], unknown: [] };
+  return { ...clusterRecords(recs.records, [...r.edges, ...recs.edges], r.apart), unknownRuleNames: r.unknown };
 }
 
 export type StateLink = 'strong' | 'weak' | 'crime' | 'none';

@@ -33,6 +33,20 @@ export const SourceDomainsSchema = v.object({
   skip: words,
 });
 
+const https = v.pipe(v.string(), v.startsWith('https://', 'must be an https address'));
+const rule = { why: word, source: https };
+const pair = v.pipe(v.array(word), v.length(2, 'names must hold exactly two names'));
+
+/** assets/naming/merge-rules.json: group identities the import decides by rule (see merge-rules.ts). */
+export const MergeRulesSchema = v.object({
+  join: v.array(v.object({ names: pair, ...rule })),
+  apart: v.array(v.object({ names: pair, ...rule })),
+  into: v.optional(v.array(v.object({ name: word, id: word, ...rule })), []),
+  separate: v.array(
+    v.object({ name: word, trackedBy: word, mappedBy: word, mappedTo: word, ...rule }),
+  ),
+});
+
 /** assets/sources/denied-domains.json: a list of hosts, or { domains: [...] }, or records with a domain. */
 export const DeniedDomainsSchema = v.union([
   v.array(v.union([word, v.object({ domain: word })])),
@@ -43,6 +57,7 @@ export type CommonWords = v.InferOutput<typeof CommonWordsSchema>;
 export type Countries = v.InferOutput<typeof CountriesSchema>;
 export type Producers = v.InferOutput<typeof ProducersSchema>;
 export type SourceDomains = v.InferOutput<typeof SourceDomainsSchema>;
+export type MergeRules = v.InferOutput<typeof MergeRulesSchema>;
 
 export interface ImportConfig {
   commonWords: CommonWords;
@@ -50,6 +65,7 @@ export interface ImportConfig {
   producers: Producers;
   sourceDomains: SourceDomains;
   deniedDomains: string[];
+  mergeRules: MergeRules;
 }
 
 export class ImportConfigError extends Error {
@@ -71,6 +87,7 @@ export const CONFIG_FILES = {
   producers: 'assets/naming/producers.json',
   sourceDomains: 'assets/naming/source-domains.json',
   deniedDomains: 'assets/sources/denied-domains.json',
+  mergeRules: 'assets/naming/merge-rules.json',
 } as const;
 
 /** Checks the raw (JSON-parsed) config files; deniedDomains may be undefined (file absent). */
@@ -80,6 +97,8 @@ export function parseImportConfig(raw: {
   producers: unknown;
   sourceDomains: unknown;
   deniedDomains?: unknown;
+  /** Absent: no rules. */
+  mergeRules?: unknown;
 }): ImportConfig {
   const denied =
     raw.deniedDomains === undefined ? [] : check(CONFIG_FILES.deniedDomains, DeniedDomainsSchema, raw.deniedDomains);
@@ -89,6 +108,10 @@ export function parseImportConfig(raw: {
     countries: check(CONFIG_FILES.countries, CountriesSchema, raw.countries),
     producers: check(CONFIG_FILES.producers, ProducersSchema, raw.producers),
     sourceDomains: check(CONFIG_FILES.sourceDomains, SourceDomainsSchema, raw.sourceDomains),
+    mergeRules:
+      raw.mergeRules === undefined
+        ? { join: [], apart: [], into: [], separate: [] }
+        : check(CONFIG_FILES.mergeRules, MergeRulesSchema, raw.mergeRules),
     // A rule limited to a path ("163.com/dy") denies the whole host here: stricter, never looser.
     deniedDomains: list.map((d) =>
       (typeof d === 'string' ? d : d.domain)
