@@ -9,6 +9,7 @@ import {
   clusterRecords,
   mispRelationEvidence,
   relationFor,
+  ruleEdges,
   type Evidence,
   type SourceRecord,
 } from '../../core/kb/import/merge-rules';
@@ -18,6 +19,11 @@ import { runImport, type ImportInput } from '../../core/kb/import/run';
 import type { Entry } from '../../core/kb/schema';
 import { defaultPatterns } from '../../core/naming/patterns';
 import { importToRoot } from '../../scripts/kb-import';
+import { caseVariants } from '../../core/engine/name-variants';
+import { toMatcherPatterns } from '../../core/kb/compile';
+import { annotateDisputes, disputedOwners } from '../../core/kb/disputed';
+import { disputedNameLines } from '../../core/kb/entry-view';
+import { unreachableEntries } from '../../core/kb/reachability';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixtureDir = join(root, 'tests/fixtures/threat-naming');
@@ -440,5 +446,105 @@ describe('importToRoot (the kb:import script)', () => {
     );
     expect(snapshot(dir)).toEqual({});
     expect(existsSync(join(dir, '.generated'))).toBe(false);
+  });
+});
+
+describe('issue 22: reachability, disputed names, letter case, merge rules', () => {
+  const entry = (id: string, name: string, aliases: Partial<Entry['aliases'][number]>[], extra: Partial<Entry> = {}) =>
+    ({
+      id,
+      kind: 'threat-actor',
+      name,
+      aliases: aliases.map((a) => ({ lang: 'en', caseSensitive: false, requiresContext: false, primary: false, ...a })),
+      summary: name,
+      details: [],
+      dates: [],
+      related: [],
+      sources: [],
+      asOf: '2026-12-07',
+      chinaRelated: false,
+      ...extra,
+    }) as Entry;
+
+  test.each([
+    ['LIMINAL PANDA', ['Liminal Panda']],
+    ['Temper Panda', ['TEMPER PANDA']],
+    ['BRONZE RIVERSIDE', ['Bronze Riverside']],
+    ['PLATINUM', []],
+    ['APT-C-36', []],
+    ['TEMP.Veles', []],
+  ])('caseVariants(%j) = %j', (text, want) => {
+    expect(caseVariants(text)).toEqual(want);
+  });
+
+  test.each([
+    ['Liminal Panda', true],
+    ['LIMINAL PANDA', true],
+    ['liminal panda', false],
+  ])('a name stored as "LIMINAL PANDA" (case-sensitive) matches %j: %s', (text, want) => {
+    const pats = toMatcherPatterns([entry('liminal-panda', 'LIMINAL PANDA', [{ text: 'LIMINAL PANDA', caseSensitive: true }])]);
+    expect(pats.some((p) => p.text === text && p.caseSensitive)).toBe(want);
+  });
+
+  const apt45 = entry('apt45', 'APT45', [{ text: 'APT45', disputed: true, usedBy: ['Mandiant'] }]);
+  const andariel = entry('andariel', 'Andariel', [{ text: 'APT45', usedBy: ['Microsoft'] }, { text: 'Andariel' }]);
+  const x = entry('x', 'X', [{ text: 'Shared', disputed: true }]);
+  const y = entry('y', 'Y', [{ text: 'Shared', disputed: true }], { attackId: 'G0001' });
+
+  test.each([
+    ['apt45', [apt45, andariel], 'its own name wins over a hand claim'],
+    ['y', [x, y], 'else the entry with an ATT&CK id'],
+  ])('the disputed name goes to %s (%s)', (want, entries) => {
+    const owner = [...disputedOwners(entries).values()][0];
+    expect(owner).toBe(want);
+    const pats = toMatcherPatterns(entries);
+    const name = entries[0]!.aliases[0]!.text;
+    expect(pats.filter((p) => p.text === name).map((p) => p.id)).toEqual([want]);
+  });
+
+  test('the disputed-name card lists the other group and who uses the name for each', () => {
+    const [a] = annotateDisputes([apt45, andariel]);
+    expect(disputedNameLines(a!)).toEqual([
+      { name: 'APT45', here: ['Mandiant'], others: [{ id: 'andariel', name: 'Andariel', by: ['Microsoft'] }] },
+    ]);
+  });
+
+  test.each([
+    ['no alias, no cue set', entry('a', 'A', []), ['a']],
+    ['a cue set', entry('a', 'A', [], { cueSets: [{ terms: [['A'], ['B']] }] }), []],
+    ['a matched name', entry('a', 'A', [{ text: 'Alpha Name' }]), []],
+  ])('reachability: an entry with %s', (_, e, want) => {
+    expect(unreachableEntries([e]).map((u) => u.id)).toEqual(want);
+  });
+
+  const rec = (key: string, source: SourceRecord['source'], primary: string): SourceRecord => ({
+    key,
+    source,
+    primaryKeys: [primary.toLowerCase()],
+    nameKeys: [primary.toLowerCase()],
+  });
+  const records = [
+    rec('attack:G0129', 'attack', 'mustang panda'),
+    rec('misp:mp', 'misp', 'mustang panda'),
+    rec('misp:unc6384', 'misp', 'unc6384'),
+    rec('misp:wagemole', 'misp', 'wagemole'),
+    rec('microsoft:coral', 'microsoft', 'coral sleet'),
+  ];
+  test.each([
+    ['a join holds even with two MISP records in one group', ['UNC6384', 'Mustang Panda'], 'misp:unc6384', 'misp:mp', true],
+    ['an apart pair is never joined', ['WageMole', 'Coral Sleet'], 'misp:wagemole', 'microsoft:coral', false],
+  ])('merge rules: %s', (_, names, a, b, together) => {
+    const rules = together ? { join: [{ names }], apart: [] } : { join: [{ names }], apart: [{ names }] };
+    const r = ruleEdges(records, rules, (t) => t.toLowerCase());
+    const c = clusterRecords(records, r.edges, r.apart);
+    const same = c.clusters.some((cl) => cl.includes(a) && cl.includes(b));
+    expect(same).toBe(together);
+    expect(r.unknown).toEqual([]);
+  });
+
+  test('the repository rules name the audit merges, and a re-import reads them', () => {
+    const rulesFile = json('assets/naming/merge-rules.json') as { join: { names: string[] }[]; into: { name: string; id: string }[] };
+    expect(rulesFile.join.map((j) => j.names[0])).toEqual(['UNC6384', 'UNC2814']);
+    expect(rulesFile.into).toContainEqual(expect.objectContaining({ name: 'WageMole', id: 'famous-chollima' }));
   });
 });
