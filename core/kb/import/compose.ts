@@ -7,11 +7,13 @@ import type { Detail, Source } from '../schema';
 import type { DatedReport, Draft } from './draft';
 import { fitSentences, listWords } from './summary';
 
-/** "A, B, C and 4 others". */
+const PLURAL: Record<string, string> = { country: 'countries', sector: 'sectors', tool: 'tools' };
+
+/** "A, B, C and 4 other countries". */
 function some(items: readonly string[], max: number, other: string): string {
   if (items.length <= max) return listWords(items);
   const rest = items.length - max;
-  return `${items.slice(0, max).join(', ')} and ${rest} other${rest > 1 ? ` ${other}s` : ` ${other}`}`;
+  return `${items.slice(0, max).join(', ')} and ${rest} other ${rest > 1 ? (PLURAL[other] ?? `${other}s`) : other}`;
 }
 
 function reportWords(r: DatedReport): string {
