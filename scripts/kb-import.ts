@@ -74,6 +74,7 @@ export function importToRoot(
     sourceDomains: readConfigJson(root, CONFIG_FILES.sourceDomains),
     deniedDomains: readConfigJson(root, CONFIG_FILES.deniedDomains, true),
     mergeRules: readConfigJson(root, CONFIG_FILES.mergeRules, true),
+    coiners: readConfigJson(root, CONFIG_FILES.coiners, true),
   });
   const patterns = compilePatterns(parsePatternFile(readConfigJson(root, 'assets/naming/patterns.json')));
   const layers = readLayerFiles(root);

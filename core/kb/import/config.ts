@@ -47,6 +47,11 @@ export const MergeRulesSchema = v.object({
   ),
 });
 
+/** assets/naming/coiners.json: vendors' code schemes the importer reads a coiner from. */
+export const CoinersSchema = v.object({
+  schemes: v.array(v.object({ regex: word, coinedBy: word })),
+});
+
 /** assets/sources/denied-domains.json: a list of hosts, or { domains: [...] }, or records with a domain. */
 export const DeniedDomainsSchema = v.union([
   v.array(v.union([word, v.object({ domain: word })])),
@@ -66,6 +71,7 @@ export interface ImportConfig {
   sourceDomains: SourceDomains;
   deniedDomains: string[];
   mergeRules: MergeRules;
+  coiners: v.InferOutput<typeof CoinersSchema>;
 }
 
 export class ImportConfigError extends Error {
@@ -88,6 +94,7 @@ export const CONFIG_FILES = {
   sourceDomains: 'assets/naming/source-domains.json',
   deniedDomains: 'assets/sources/denied-domains.json',
   mergeRules: 'assets/naming/merge-rules.json',
+  coiners: 'assets/naming/coiners.json',
 } as const;
 
 /** Checks the raw (JSON-parsed) config files; deniedDomains may be undefined (file absent). */
@@ -99,6 +106,8 @@ export function parseImportConfig(raw: {
   deniedDomains?: unknown;
   /** Absent: no rules. */
   mergeRules?: unknown;
+  /** Absent: no schemes. */
+  coiners?: unknown;
 }): ImportConfig {
   const denied =
     raw.deniedDomains === undefined ? [] : check(CONFIG_FILES.deniedDomains, DeniedDomainsSchema, raw.deniedDomains);
@@ -112,6 +121,7 @@ export function parseImportConfig(raw: {
       raw.mergeRules === undefined
         ? { join: [], apart: [], into: [], separate: [] }
         : check(CONFIG_FILES.mergeRules, MergeRulesSchema, raw.mergeRules),
+    coiners: raw.coiners === undefined ? { schemes: [] } : check(CONFIG_FILES.coiners, CoinersSchema, raw.coiners),
     // A rule limited to a path ("163.com/dy") denies the whole host here: stricter, never looser.
     deniedDomains: list.map((d) =>
       (typeof d === 'string' ? d : d.domain)
