@@ -117,9 +117,7 @@ export function caseVariants(text: string): string[] {
   const words = text.split(/([\s-]+)/);
   const parts = words.filter((_, i) => i % 2 === 0);
   if (parts.length < 2 || !parts.every((w) => CASE_WORD.test(w))) return [];
-  const title = words
-    .map((w, i) => (i % 2 === 0 ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w))
-    .join('');
+  const title = words.map((w, i) => (i % 2 === 0 ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w)).join('');
   const upper = text.toUpperCase();
   return [...new Set([title, upper])].filter((f) => f !== text);
 }

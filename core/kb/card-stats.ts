@@ -17,7 +17,10 @@ export interface KindFigures {
 const hasDate = (e: Entry) =>
   e.details.length > 0 || e.dates.length > 0 || e.firstReported !== undefined || e.claim !== undefined;
 
-export function cardStats(entries: readonly Entry[], kinds: readonly Kind[] = ['threat-actor', 'malware', 'operation']) {
+export function cardStats(
+  entries: readonly Entry[],
+  kinds: readonly Kind[] = ['threat-actor', 'malware', 'operation'],
+) {
   const perKind: KindFigures[] = kinds.map((kind) => {
     const es = entries.filter((e) => e.kind === kind);
     return {
@@ -29,8 +32,15 @@ export function cardStats(entries: readonly Entry[], kinds: readonly Kind[] = ['
     };
   });
   const multi = entries.filter(
-    (e) => e.kind === 'threat-actor' && new Set([e.name, ...e.aliases.map((a) => a.text)].map((t) => t.toLowerCase())).size >= 2,
+    (e) =>
+      e.kind === 'threat-actor' &&
+      new Set([e.name, ...e.aliases.map((a) => a.text)].map((t) => t.toLowerCase())).size >= 2,
   );
   const twoCoiners = multi.filter((e) => e.aliases.filter((a) => a.coinedBy !== undefined).length >= 2);
-  return { unreachable: unreachableEntries(entries), perKind, multiNameGroups: multi.length, twoCoiners: twoCoiners.length };
+  return {
+    unreachable: unreachableEntries(entries),
+    perKind,
+    multiNameGroups: multi.length,
+    twoCoiners: twoCoiners.length,
+  };
 }

@@ -36,8 +36,7 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
       if (!matched(e, a.text)) continue;
       const forms = nameVariants(a.text);
       if (a.caseSensitive)
-        for (const c of caseVariants(a.text))
-          for (const f of nameVariants(c)) if (!forms.includes(f)) forms.push(f);
+        for (const c of caseVariants(a.text)) for (const f of nameVariants(c)) if (!forms.includes(f)) forms.push(f);
       forms.forEach((text, i) => {
         const key = keyOf(text, a.caseSensitive);
         if (seen.has(key)) return;

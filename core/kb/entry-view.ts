@@ -107,7 +107,9 @@ export function regionCode(country: string): string {
  * entry, and the other entries with who uses it for each ("APT45": Mandiant here; Andariel per
  * Microsoft).
  */
-export function disputedNameLines(entry: Entry): { name: string; here?: string[]; others: { id: string; name: string; by?: string[] }[] }[] {
+export function disputedNameLines(
+  entry: Entry,
+): { name: string; here?: string[]; others: { id: string; name: string; by?: string[] }[] }[] {
   return entry.aliases
     .filter((a) => (a.alsoUsedFor?.length ?? 0) > 0)
     .map((a) => ({

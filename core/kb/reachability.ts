@@ -20,7 +20,7 @@ function reasonOf(e: Entry, owners: ReadonlyMap<string, string>): string {
     .filter((o): o is string => o !== undefined && o !== e.id);
   if (taken.length === e.aliases.length)
     return `every name it has is disputed and matched for another entry (${[...new Set(taken)].join(', ')})`;
-  return 'none of its names reaches the matcher (each is another entry\'s name or variant)';
+  return "none of its names reaches the matcher (each is another entry's name or variant)";
 }
 
 /** The entries no page can reach, in id order. */

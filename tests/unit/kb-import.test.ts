@@ -501,7 +501,9 @@ describe('issue 22: reachability, disputed names, letter case, merge rules', () 
     ['LIMINAL PANDA', true],
     ['liminal panda', false],
   ])('a name stored as "LIMINAL PANDA" (case-sensitive) matches %j: %s', (text, want) => {
-    const pats = toMatcherPatterns([entry('liminal-panda', 'LIMINAL PANDA', [{ text: 'LIMINAL PANDA', caseSensitive: true }])]);
+    const pats = toMatcherPatterns([
+      entry('liminal-panda', 'LIMINAL PANDA', [{ text: 'LIMINAL PANDA', caseSensitive: true }]),
+    ]);
     expect(pats.some((p) => p.text === text && p.caseSensitive)).toBe(want);
   });
 
@@ -550,7 +552,13 @@ describe('issue 22: reachability, disputed names, letter case, merge rules', () 
     rec('microsoft:coral', 'microsoft', 'coral sleet'),
   ];
   test.each([
-    ['a join holds even with two MISP records in one group', ['UNC6384', 'Mustang Panda'], 'misp:unc6384', 'misp:mp', true],
+    [
+      'a join holds even with two MISP records in one group',
+      ['UNC6384', 'Mustang Panda'],
+      'misp:unc6384',
+      'misp:mp',
+      true,
+    ],
     ['an apart pair is never joined', ['WageMole', 'Coral Sleet'], 'misp:wagemole', 'microsoft:coral', false],
   ])('merge rules: %s', (_, names, a, b, together) => {
     const rules = together ? { join: [{ names }], apart: [] } : { join: [{ names }], apart: [{ names }] };
@@ -562,7 +570,10 @@ describe('issue 22: reachability, disputed names, letter case, merge rules', () 
   });
 
   test('the repository rules name the audit merges, and a re-import reads them', () => {
-    const rulesFile = json('assets/naming/merge-rules.json') as { join: { names: string[] }[]; into: { name: string; id: string }[] };
+    const rulesFile = json('assets/naming/merge-rules.json') as {
+      join: { names: string[] }[];
+      into: { name: string; id: string }[];
+    };
     expect(rulesFile.join.map((j) => j.names[0])).toEqual(['UNC6384', 'UNC2814']);
     expect(rulesFile.into).toContainEqual(expect.objectContaining({ name: 'WageMole', id: 'famous-chollima' }));
   });

@@ -4,13 +4,7 @@
  * step words (dated reports, targets), and its sources. Pure module.
  */
 import type { Clustering } from './merge-rules';
-import {
-  actorAttributions,
-  actorName,
-  stateLink,
-  type ActorContext,
-  type ActorRecord,
-} from './actors';
+import { actorAttributions, actorName, stateLink, type ActorContext, type ActorRecord } from './actors';
 import {
   DATASET_LABEL,
   MISP_SOURCE,

@@ -217,7 +217,10 @@ export function actorRecords(data: ThreatNamingData, ctx: ActorContext): ActorRe
 }
 
 /** The records grouped into actors, the rules of assets/naming/merge-rules.json applied first. */
-export function clusterActors(recs: ActorRecords, rules?: ImportConfig['mergeRules']): Clustering & { unknownRuleNames: string[] } {
+export function clusterActors(
+  recs: ActorRecords,
+  rules?: ImportConfig['mergeRules'],
+): Clustering & { unknownRuleNames: string[] } {
   const r = rules ? ruleEdges(recs.records, rules, nameKey) : { edges: [], apart: [], unknown: [] };
   return { ...clusterRecords(recs.records, [...r.edges, ...recs.edges], r.apart), unknownRuleNames: r.unknown };
 }

@@ -21,7 +21,11 @@ function reportWords(r: DatedReport): string {
 }
 
 /** The first and latest dated reports as details. */
-export function reportDetails(reports: readonly DatedReport[], from: Draft['facts']['reportsFrom'], what: string): Detail[] {
+export function reportDetails(
+  reports: readonly DatedReport[],
+  from: Draft['facts']['reportsFrom'],
+  what: string,
+): Detail[] {
   const first = reports[0];
   if (!first) return [];
   const whose = from === 'attack' ? 'MITRE ATT&CK cites' : 'the data sets cite (date read from its address)';
@@ -165,7 +169,11 @@ export function campaignSummaryText(d: Draft, ctx: ComposeContext): string {
       return s ? `${g.name} (tied to ${s})` : g.name;
     });
   const seen = d.entry.dates[0];
-  const when = seen ? (seen.end ? ` with activity seen from ${seen.start} to ${seen.end}` : ` with activity first seen in ${seen.start}`) : '';
+  const when = seen
+    ? seen.end
+      ? ` with activity seen from ${seen.start} to ${seen.end}`
+      : ` with activity first seen in ${seen.start}`
+    : '';
   return fitSentences([
     groups.length > 0
       ? `Campaign that MITRE ATT&CK (${d.attackId}) attributes to ${listWords(groups)}${when}.`
@@ -178,7 +186,8 @@ export function campaignDetails(d: Draft): Detail[] {
   const seen = d.entry.dates[0];
   if (seen) {
     out.push({ date: seen.start, text: 'First activity ATT&CK records for the campaign.' });
-    if (seen.end && seen.end !== seen.start) out.push({ date: seen.end, text: 'Last activity ATT&CK records for the campaign.' });
+    if (seen.end && seen.end !== seen.start)
+      out.push({ date: seen.end, text: 'Last activity ATT&CK records for the campaign.' });
   }
   out.push(...reportDetails(d.facts.reports, d.facts.reportsFrom, 'the campaign'));
   return out.sort((a, b) => a.date.localeCompare(b.date));

@@ -42,9 +42,7 @@ export const MergeRulesSchema = v.object({
   join: v.array(v.object({ names: pair, ...rule })),
   apart: v.array(v.object({ names: pair, ...rule })),
   into: v.optional(v.array(v.object({ name: word, id: word, ...rule })), []),
-  separate: v.array(
-    v.object({ name: word, trackedBy: word, mappedBy: word, mappedTo: word, ...rule }),
-  ),
+  separate: v.array(v.object({ name: word, trackedBy: word, mappedBy: word, mappedTo: word, ...rule })),
 });
 
 /** assets/naming/coiners.json: vendors' code schemes the importer reads a coiner from. */

@@ -50,7 +50,12 @@ export function settleConflicts(
       if (d.kind === 'threat-actor') {
         a.disputed = true;
         a.usedBy ??= [a.coinedBy ?? DATASET_LABEL[d.records[0]?.startsWith('attack:') ? 'attack' : 'misp']];
-        conflicts.push({ name: a.text, kept: owner, dropped: [], reason: 'a hand entry claims the name: disputed on this group' });
+        conflicts.push({
+          name: a.text,
+          kept: owner,
+          dropped: [],
+          reason: 'a hand entry claims the name: disputed on this group',
+        });
         return true;
       }
       conflicts.push({ name: a.text, kept: owner, dropped: [d.id], reason: 'a hand entry claims the name' });

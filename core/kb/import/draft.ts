@@ -101,7 +101,12 @@ export function attackPage(url: string, name: string, id: string): Source {
   return { url, title: `${name} (${id})`, publisher: 'MITRE ATT&CK' };
 }
 
-export function pickSources(picker: SourcePicker, urls: readonly string[], fixed: readonly Source[], max = 3): Source[] {
+export function pickSources(
+  picker: SourcePicker,
+  urls: readonly string[],
+  fixed: readonly Source[],
+  max = 3,
+): Source[] {
   const refs = urls.filter((u) => !u.includes('attack.mitre.org'));
   const picked = picker.pick(refs, Math.max(1, max - fixed.length));
   const out = [...picked, ...fixed];

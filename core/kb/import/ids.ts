@@ -125,7 +125,8 @@ export function assignIds(
     if (!attested) continue;
     d.aliases = d.aliases.filter((a) => {
       const ok = a.primary === true || attested.has(nameKey(a.text));
-      if (!ok) skipped.push({ name: a.text, reason: `only MISP lists it; not added to hand entry "${hid}"`, where: d.key });
+      if (!ok)
+        skipped.push({ name: a.text, reason: `only MISP lists it; not added to hand entry "${hid}"`, where: d.key });
       return ok;
     });
   }
@@ -133,7 +134,12 @@ export function assignIds(
   kept.forEach((d, i) => {
     if (d.id) return;
     const base = slugify(d.name) || slugify(`${d.kind} ${d.attackId ?? d.key}`);
-    const candidates = [base, `${base}-${suffix[d.kind]}`, `${base}-${(d.attackId ?? '').toLowerCase()}`, `${base}-${i}`];
+    const candidates = [
+      base,
+      `${base}-${suffix[d.kind]}`,
+      `${base}-${(d.attackId ?? '').toLowerCase()}`,
+      `${base}-${i}`,
+    ];
     const id = candidates.find((c) => c && !c.endsWith('-') && !taken.has(c))!;
     d.id = id;
     taken.add(id);

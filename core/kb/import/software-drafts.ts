@@ -91,10 +91,20 @@ export function softwareDraft(
         // Only an entry left with no matched name needs the cue set.
         const letters = text.replace(/[^A-Za-z]/g, '');
         if (text === text.toUpperCase() && letters.length >= 4 && /^[A-Z]+$/.test(text)) {
-          aliases.push({ text, lang: 'en', caseSensitive: true, requiresContext: true, ...(text === s.name ? { primary: true } : {}) });
+          aliases.push({
+            text,
+            lang: 'en',
+            caseSensitive: true,
+            requiresContext: true,
+            ...(text === s.name ? { primary: true } : {}),
+          });
           continue;
         }
-        skipped.push({ name: text, reason: `${f.drop} (with no other name, a cue set with its users' names reaches it)`, where: `attack-software.json ${s.attackId}` });
+        skipped.push({
+          name: text,
+          reason: `${f.drop} (with no other name, a cue set with its users' names reaches it)`,
+          where: `attack-software.json ${s.attackId}`,
+        });
         if (letters.length >= 3) ordinary.push(text);
         continue;
       }
@@ -108,7 +118,9 @@ export function softwareDraft(
     }
   const userNames = [...new Set(users.flatMap(cueNames))].slice(0, 12);
   const cueSets: CueSet[] =
-    ordinary.length > 0 && aliases.length === 0 && userNames.length > 0 ? [{ terms: [[...new Set(ordinary)], userNames] }] : [];
+    ordinary.length > 0 && aliases.length === 0 && userNames.length > 0
+      ? [{ terms: [[...new Set(ordinary)], userNames] }]
+      : [];
   const facts = emptyFacts();
   facts.platforms = s.platforms;
   return {
