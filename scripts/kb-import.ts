@@ -144,6 +144,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     show('skipped names', r.skippedNames, (s) => `"${s.name}" in ${s.where}: ${s.reason}`);
     show('skipped records', r.skippedRecords, (s) => `${s.record}: ${s.reason}`);
     show('hand entries matched', r.handMatches, (h) => `${h.atlas} -> ${h.hand}`);
+    show('merge-rules.json names no record has (check the rule)', r.unknownRuleNames, (n) => n);
     show('layer notes', run.notes, (n) => n);
     if (run.handProblems > 0)
       console.log(

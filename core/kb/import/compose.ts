@@ -58,8 +58,13 @@ export interface ComposeContext {
   countryName: (code: string) => string | undefined;
 }
 
+/** "tied to Russia by Microsoft": the group's first attribution with who makes it. */
 function stateOf(d: Draft, ctx: ComposeContext): string | undefined {
-  return d.entry.country ? ctx.countryName(d.entry.country) : undefined;
+  const a = d.entry.attribution?.[0];
+  const country = a ? ctx.countryName(a.country) : undefined;
+  if (!a || !country) return undefined;
+  const by = a.by.slice(0, 2);
+  return `tied to ${country} by ${listWords(a.by.length > 2 ? [...by, 'others'] : by)}`;
 }
 
 export function actorSummaryText(d: Draft, ctx: ComposeContext): string {
@@ -137,9 +142,9 @@ export function softwareSummaryText(d: Draft, ctx: ComposeContext): string {
     .map((l) => ctx.byId.get(l.id))
     .filter((u): u is Draft => u !== undefined)
     .sort((a, b) => a.name.localeCompare(b.name));
-  const shown = users.slice(0, 4).map((u) => {
+  const shown = users.slice(0, 3).map((u) => {
     const s = stateOf(u, ctx);
-    return s ? `${u.name} (tied to ${s})` : u.name;
+    return s ? `${u.name} (${s})` : u.name;
   });
   const total = Math.max(d.facts.attackUsers ?? 0, users.length);
   const rest = total - shown.length;
@@ -166,7 +171,7 @@ export function campaignSummaryText(d: Draft, ctx: ComposeContext): string {
     .filter((g): g is Draft => g !== undefined)
     .map((g) => {
       const s = stateOf(g, ctx);
-      return s ? `${g.name} (tied to ${s})` : g.name;
+      return s ? `${g.name} (${s})` : g.name;
     });
   const seen = d.entry.dates[0];
   const when = seen
