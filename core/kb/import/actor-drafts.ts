@@ -116,7 +116,7 @@ function targets(ctx: ActorContext, records: readonly ActorRecord[]): { countrie
     }
     for (const s of [...list(r.misp?.targetCategory), ...list(r.misp?.targetedSector)])
       for (const part of s.split(/,\s*/)) {
-        const t = part.trim();
+        const t = part.trim().replace(/\s+sectors?$/i, '');
         if (t.length > 1 && t.length < 40) sectors.add(t.toLowerCase());
       }
   }

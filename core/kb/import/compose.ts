@@ -89,9 +89,12 @@ export function actorSummaryText(d: Draft, ctx: ComposeContext): string {
       `${f.separate.trackedBy} tracks ${d.name} as a group of its own; ${f.separate.mappedBy}'s naming map lists the name under ${f.separate.mappedTo}.`,
     );
   if (f.targetCountries.length > 0 || f.targetSectors.length > 0) {
-    const sectors = f.targetSectors.length > 0 ? ` ${some(f.targetSectors, 3, 'sector')} targets` : ' targets';
+    const what =
+      f.targetSectors.length > 0
+        ? `the ${some(f.targetSectors, 3, 'sector')}${f.targetSectors.length > 3 ? '' : f.targetSectors.length > 1 ? ' sectors' : ' sector'}`
+        : 'organisations';
     const where = f.targetCountries.length > 0 ? ` in ${some(f.targetCountries, 4, 'country')}` : '';
-    sentences.push(`MISP galaxy lists${sectors}${where}.`);
+    sentences.push(`MISP galaxy lists it as targeting ${what}${where}.`);
   }
   const tools = d.links
     .filter((l) => l.type === 'uses')
