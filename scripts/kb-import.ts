@@ -75,6 +75,7 @@ export function importToRoot(
     deniedDomains: readConfigJson(root, CONFIG_FILES.deniedDomains, true),
     mergeRules: readConfigJson(root, CONFIG_FILES.mergeRules, true),
     coiners: readConfigJson(root, CONFIG_FILES.coiners, true),
+    cueWords: readConfigJson(root, CONFIG_FILES.cueWords, true),
   });
   const patterns = compilePatterns(parsePatternFile(readConfigJson(root, 'assets/naming/patterns.json')));
   const layers = readLayerFiles(root);

@@ -288,18 +288,18 @@ describe('the import on the fixture', () => {
   });
 
   test.each(['beta-team', 'delta-kitten'])(
-    'a group the data only weakly tie to a state (%s) is matched by its word names only with hacking context',
+    'a group the data only weakly tie to a state (%s) is matched by codes only; its word names reach it by a cue set',
     (id) => {
-      const words = e.get(id)!.aliases.filter((a) => !/\d/.test(a.text));
-      expect(words.length).toBeGreaterThan(0);
-      expect(words.every((a) => a.requiresContext)).toBe(true);
+      const g = e.get(id)!;
+      expect(g.aliases.every((a) => /\d/.test(a.text))).toBe(true);
+      if (g.aliases.length === 0) expect(g.cueSets?.[0]?.terms[0]?.length).toBeGreaterThan(0);
     },
   );
 
   test('weak groups are counted, and their summaries say what the data say', () => {
     expect(e.get('beta-team')?.summary).toContain('Sidewinder');
     expect(e.get('delta-kitten')?.summary).toContain('Iran');
-    expect(r.report.counts['threat-actor (weak state link: word names need context)']).toBe(2);
+    expect(r.report.counts['threat-actor (weak state link: only codes matched)']).toBe(2);
   });
 
   test('a name two groups claim is disputed on both, never merged', () => {

@@ -168,11 +168,13 @@ export function actorDrafts(input: ActorDraftsInput): ActorDrafts {
     const qihoo = recs.find((r) => r.qihoo360)?.qihoo360;
     const named = aliasesFromClaims(recs, name, ctx.rules, coiner, disputedKeys);
     // A group the data only weakly tie to a state (an ATT&CK group or a MISP country, nothing
-    // more) is matched by its codes as they are, and by its word names only in a text about
-    // hacking (requiresContext): those names showed up in ordinary security news far more than
-    // in espionage reporting, and such a mention does not weigh as a sign of espionage.
-    const aliases =
-      link === 'weak' ? named.map((a) => (/\d/.test(a.text) ? a : { ...a, requiresContext: true })) : named;
+    // more) is matched by its codes only: its word names showed up in ordinary security news far
+    // more than in espionage reporting, and a matched name weighs in the espionage verdict. Its
+    // word names reach it through a cue set instead (cues.ts: the name beside a hacking word in
+    // one paragraph), which names it on a page without weighing in the verdict.
+    const codes = (a: AliasDraft) => /\d/.test(a.text) && !a.requiresContext;
+    const aliases = link === 'weak' ? named.filter(codes) : named;
+    const wordNames = link === 'weak' ? named.filter((a) => !codes(a) && !a.disputed) : [];
     if (link === 'weak') out.weakActors++;
     const { country, attribution, words } = actorAttributions(ctx, recs);
     const urls = [...recs.flatMap((r) => r.misp?.refs ?? []), ...(attack?.refs ?? []), ...(qihoo?.refs ?? [])];
@@ -203,6 +205,8 @@ export function actorDrafts(input: ActorDraftsInput): ActorDrafts {
     facts.targetCountries = t.countries;
     facts.targetSectors = t.sectors;
     facts.stateWords = words;
+    if (wordNames.length > 0)
+      facts.unmatchedNames = wordNames.map((a) => ({ text: a.text, ...(a.coinedBy ? { coinedBy: a.coinedBy } : {}) }));
     if (ms) facts.microsoftName = ms.name;
     const sep = recs.map((r) => separate.get(nameKey(r.primary))).find((s) => s !== undefined);
     if (sep) facts.separate = { trackedBy: sep.trackedBy, mappedBy: sep.mappedBy, mappedTo: sep.mappedTo };

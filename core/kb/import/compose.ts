@@ -102,8 +102,9 @@ export function actorSummaryText(d: Draft, ctx: ComposeContext): string {
     .filter((n): n is string => n !== undefined)
     .sort((a, b) => a.localeCompare(b));
   if (tools.length > 0) sentences.push(`ATT&CK lists it using ${some(tools, 4, 'tool')}.`);
-  const names = d.aliases
-    .filter((a) => !a.disputed && a.lang === 'en' && a.text !== d.name && a.text !== f.microsoftName)
+  const names = [...d.aliases.filter((a) => !a.disputed && a.lang === 'en'), ...(f.unmatchedNames ?? [])]
+    .filter((a) => a.text !== d.name && a.text !== f.microsoftName)
+    .filter((a, i, all) => all.findIndex((b) => b.text === a.text) === i)
     .slice(0, 5);
   if (names.length > 0)
     sentences.push(`Other names: ${names.map((n) => (n.coinedBy ? `${n.text} (${n.coinedBy})` : n.text)).join(', ')}.`);

@@ -50,6 +50,14 @@ export const CoinersSchema = v.object({
   schemes: v.array(v.object({ regex: word, coinedBy: word })),
 });
 
+/** assets/naming/cue-words.json: words beside a name in a paragraph about hacking, per kind. */
+export const CueWordsSchema = v.object({
+  'threat-actor': v.array(word),
+  malware: v.array(word),
+  operation: v.array(word),
+  ordinary: v.array(word),
+});
+
 /** assets/sources/denied-domains.json: a list of hosts, or { domains: [...] }, or records with a domain. */
 export const DeniedDomainsSchema = v.union([
   v.array(v.union([word, v.object({ domain: word })])),
@@ -70,6 +78,7 @@ export interface ImportConfig {
   deniedDomains: string[];
   mergeRules: MergeRules;
   coiners: v.InferOutput<typeof CoinersSchema>;
+  cueWords: v.InferOutput<typeof CueWordsSchema>;
 }
 
 export class ImportConfigError extends Error {
@@ -93,6 +102,7 @@ export const CONFIG_FILES = {
   deniedDomains: 'assets/sources/denied-domains.json',
   mergeRules: 'assets/naming/merge-rules.json',
   coiners: 'assets/naming/coiners.json',
+  cueWords: 'assets/naming/cue-words.json',
 } as const;
 
 /** Checks the raw (JSON-parsed) config files; deniedDomains may be undefined (file absent). */
@@ -106,6 +116,8 @@ export function parseImportConfig(raw: {
   mergeRules?: unknown;
   /** Absent: no schemes. */
   coiners?: unknown;
+  /** Absent: the importer's defaults (cues.ts). */
+  cueWords?: unknown;
 }): ImportConfig {
   const denied =
     raw.deniedDomains === undefined ? [] : check(CONFIG_FILES.deniedDomains, DeniedDomainsSchema, raw.deniedDomains);
@@ -120,6 +132,15 @@ export function parseImportConfig(raw: {
         ? { join: [], apart: [], into: [], separate: [] }
         : check(CONFIG_FILES.mergeRules, MergeRulesSchema, raw.mergeRules),
     coiners: raw.coiners === undefined ? { schemes: [] } : check(CONFIG_FILES.coiners, CoinersSchema, raw.coiners),
+    cueWords:
+      raw.cueWords === undefined
+        ? {
+            'threat-actor': ['hacker*', 'hacking', 'malware'],
+            malware: ['malware'],
+            operation: ['campaign'],
+            ordinary: ['group'],
+          }
+        : check(CONFIG_FILES.cueWords, CueWordsSchema, raw.cueWords),
     // A rule limited to a path ("163.com/dy") denies the whole host here: stricter, never looser.
     deniedDomains: list.map((d) =>
       (typeof d === 'string' ? d : d.domain)

@@ -78,6 +78,8 @@ export interface DraftFacts {
   unnamedCampaigns: { attackId: string; firstSeen?: string; lastSeen?: string; title?: string }[];
   /** Who links the group to which state, in words (actors.ts actorAttributions). */
   stateWords?: { country: string; by: string[]; direct: boolean }[];
+  /** Names not matched alone (a weakly tied group's word names): in the summary and its cue set. */
+  unmatchedNames?: { text: string; coinedBy?: string }[];
   /** Microsoft's current name for the group. */
   microsoftName?: string;
   /** Separate-tracking rule (merge-rules.json "separate"). */

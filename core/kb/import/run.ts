@@ -164,7 +164,7 @@ export function runImport(input: ImportInput): ImportResult {
 
   // 6. Shared names; 7. composed cards; 8. files.
   const { conflicts, disputed } = settleConflicts(drafts, input.hand);
-  addFallbackCues(drafts, input.hand);
+  addFallbackCues(drafts, input.hand, rules, config.cueWords);
   composeAll(drafts, {
     byId: new Map(drafts.map((d) => [d.id, d])),
     countryName: (code) => config.countries.names[code],
@@ -178,7 +178,7 @@ export function runImport(input: ImportInput): ImportResult {
       'threat-actor': drafts.filter((d) => d.kind === 'threat-actor').length,
       malware: drafts.filter((d) => d.kind === 'malware').length,
       operation: drafts.filter((d) => d.kind === 'operation').length,
-      'threat-actor (weak state link: word names need context)': actors.weakActors,
+      'threat-actor (weak state link: only codes matched)': actors.weakActors,
       merges: merges.length,
       disputedNames: disputed.length,
       conflicts: conflicts.length,
