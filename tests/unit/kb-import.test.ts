@@ -24,6 +24,8 @@ import { toMatcherPatterns } from '../../core/kb/compile';
 import { annotateDisputes, disputedOwners } from '../../core/kb/disputed';
 import { disputedNameLines } from '../../core/kb/entry-view';
 import { unreachableEntries } from '../../core/kb/reachability';
+import { reportDetails } from '../../core/kb/import/compose';
+import { dateFromUrl } from '../../core/kb/import/reports';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixtureDir = join(root, 'tests/fixtures/threat-naming');
@@ -576,5 +578,35 @@ describe('issue 22: reachability, disputed names, letter case, merge rules', () 
     };
     expect(rulesFile.join.map((j) => j.names[0])).toEqual(['UNC6384', 'UNC2814']);
     expect(rulesFile.into).toContainEqual(expect.objectContaining({ name: 'WageMole', id: 'famous-chollima' }));
+  });
+});
+
+describe('composed cards', () => {
+  test.each([
+    ['https://www.welivesecurity.com/2018/06/07/invisimole-equipped-spyware-undercover/', '2018-06-07'],
+    ['https://www.fireeye.com/blog/threat-research/2018/02/attacks.html', '2018-02'],
+    ['https://example.org/reports/apt-report.html', undefined],
+    ['https://example.org/2019/13/01/x', undefined],
+  ])('dateFromUrl(%j) = %j', (url, want) => {
+    expect(dateFromUrl(url)).toBe(want);
+  });
+
+  const first = { date: '2017-03-30', publisher: 'ESET', title: 'Carbon Paper' };
+  const last = { date: '2018-10-04', publisher: 'Kaspersky', title: 'Shedding Skin' };
+  test.each([
+    [[first], 1, 'Earliest report on it that MITRE ATT&CK cites: “Carbon Paper” (ESET). It stands in'],
+    [[first, last], 2, 'Latest report on it that MITRE ATT&CK cites: “Shedding Skin” (Kaspersky).'],
+    [[], 0, undefined],
+  ] as const)('reportDetails: %#', (reports, n, text) => {
+    const d = reportDetails(reports, 'attack', 'it');
+    expect(d).toHaveLength(n);
+    if (text) expect(d.map((x) => x.text).join(' ')).toContain(text);
+  });
+
+  test('the fixture group card is sentences with dates where the data have them', () => {
+    const a = byId(run()).get('alpha-group')!;
+    expect(a.summaryComposed).toBe(true);
+    expect(a.summary).toMatch(/^Hacking group that Microsoft tracks as Azure Blizzard; .*\.$/);
+    expect(a.details.every((d) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d.date))).toBe(true);
   });
 });
