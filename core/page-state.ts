@@ -19,8 +19,51 @@ export interface ArticleReference {
 /** The event the article itself appears to report (see core/engine/article-event.ts). */
 export interface ArticleEvent {
   id: string;
-  /** Found by one of its names, or by a reference in words. */
-  via: 'name' | 'cues';
+  /** Found by one of its names, by a reference in words, or by what the article says (core/engine/event-score.ts). */
+  via: 'name' | 'cues' | 'content';
+  /** Why it was chosen: what the article shares with the event (shown as one line under it). */
+  why?: EventReason[];
+  /** Other events that scored the same: the choice is a tie, and the reader is told so. */
+  tiedWith?: string[];
+}
+
+/** One ground for choosing an event, with the words or names it rests on. */
+export interface EventReason {
+  kind: 'named' | 'parties' | 'targets' | 'terms' | 'date';
+  /** What matched, as short labels (entry names, the article's words, a date). */
+  what: string[];
+}
+
+/** A stretch of the article's own text, for quoting and "show in page" (offsets in the read text). */
+export interface ArticleQuote {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** One accusation the article reports, taken from its own words (core/engine/brief.ts). */
+export interface BriefClaim {
+  /** Who accuses, attributes, blames, charges or sanctions, as the article names them. */
+  accuser: string;
+  accuserId?: string;
+  /** Whom, where the sentence says. */
+  accused?: string;
+  accusedId?: string;
+  /** Of what. */
+  of: ('hacking' | 'espionage' | 'sabotage' | 'spyware')[];
+  /** Targets and sectors named in the same sentence. */
+  targets: string[];
+  /** A period the sentence gives ("since May 2023"). */
+  period?: string;
+  /** The sentence it came from. */
+  quote: ArticleQuote;
+}
+
+/** What the article reports when the knowledge base holds no event for it: only what is found, nothing invented. */
+export interface ArticleBrief {
+  claims: BriefClaim[];
+  /** The response or denial the article reports, if any. */
+  response?: ArticleQuote;
 }
 
 /** A name that fits a vendor's naming pattern but is not in the knowledge base ("UNC9999"). */
@@ -57,6 +100,8 @@ export interface PageState {
   references?: ArticleReference[];
   /** The article's own event, when one event entry matches and the article's date fits. */
   event?: ArticleEvent;
+  /** Who accuses whom of what, from the article's own sentences (when found). */
+  brief?: ArticleBrief;
   /** Names in vendor patterns the knowledge base does not know. */
   patternNames?: PatternName[];
   /** The article's publication date from its metadata (YYYY-MM-DD), when it has one. */
@@ -88,6 +133,7 @@ export interface AnalyzeReply {
   view: PageView;
   references?: ArticleReference[];
   event?: ArticleEvent;
+  brief?: ArticleBrief;
   /** Names in vendor patterns, with their offsets in the page text (painted quietly). */
   patternNames?: PlacedPatternName[];
 }

@@ -11,6 +11,7 @@ import { analyzeDocument, analyzeText, type AnalysisDetail } from '../core/engin
 import { loadKbForNode, matcherForEntries, readHtmlDocument } from '../core/engine/node-support';
 import { readFixtureIndex } from './fixture-index';
 import { reportTopicGate } from './eval-topic-gate';
+import { judgeWithoutOwnLexicon, reportNoLexicon } from './eval-no-lexicon';
 
 const root = resolve(import.meta.dirname, '..');
 const corpus = process.env.SPYGLASS_CORPUS ?? resolve(root, '../shared/corpus');
@@ -154,6 +155,7 @@ report(
 );
 
 reportByLanguage(rows.filter((r) => r.set === 'fixtures' || r.set.startsWith('pages-')));
+reportNoLexicon(judgeWithoutOwnLexicon(root, entries, index), quiet);
 
 console.log(`\n== isArticle sanity (${articleChecks.length})`);
 for (const c of articleChecks)

@@ -6,7 +6,9 @@
 import type { MatcherPattern } from './types';
 import { CLS_HAN, CLS_HANGUL, CLS_KANA, CLS_SPACE, charClasses } from './chars';
 import { classifyHits, DEFAULT_THRESHOLD, type Features } from './classify';
-import { detectLang } from './lang';
+import { detectLangDetail, type LangProfiles } from './lang';
+import { patternNamesIn } from './pattern-names';
+import { independentEvidence, passesWithoutLexicon } from './unsupported-lang';
 import { getDefaultLexicon, type Lexicon } from './lexicon';
 import { compileMatcher, type Hit, type Matcher, type MatcherData } from './matcher';
 import {
@@ -30,6 +32,8 @@ export interface AnalyzeOptions {
   threshold?: number;
   /** Characters either side of a context-requiring alias that must hold a hacking cue. */
   contextWindow?: number;
+  /** Language profiles of the detector (default: every lexicon's); eval leaves one language out. */
+  langProfiles?: LangProfiles;
 }
 
 export interface AsyncOptions extends AnalyzeOptions {
@@ -123,7 +127,8 @@ function judge(text: string, hits: Hit[], isArticle: boolean, options: AnalyzeOp
     if (matcher.requiresContext(h.pattern) && !hasCueNear(h.start)) needDocContext.push(h);
     else counted.push(h);
   }
-  const lang = detectLang(text, declared);
+  const guess = detectLangDetail(text, declared, options.langProfiles);
+  const lang = guess.lang;
   const verdict = classifyHits({
     hits: counted,
     patterns: matcher,
@@ -131,7 +136,26 @@ function judge(text: string, hits: Hit[], isArticle: boolean, options: AnalyzeOp
     size: textSize(text),
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
   });
-  const espionage = verdict.espionage && isArticle && lang !== 'other';
+  let espionage = verdict.espionage && isArticle;
+  // No lexicon of the text's own language (or only a neighbour's, read weakly): the verdict may
+  // also rest on evidence no language can fake.
+  const weak = lang === 'other' || guess.share < lexicon.model.noLexicon.weakShare;
+  if (weak && isArticle && !espionage) {
+    // The language's own words are invisible here, so the evidence is not diluted by the text's size.
+    const unscaled = classifyHits({
+      hits: counted,
+      patterns: matcher,
+      lexicon: { ...lexicon, model: { ...lexicon.model, bias: lexicon.model.noLexicon.bias } },
+      size: Math.min(textSize(text), lexicon.model.sizeUnit),
+      threshold: options.threshold ?? DEFAULT_THRESHOLD,
+    });
+    const names = unscaled.espionage ? patternNamesIn(text, knownSpans(counted)).length : 0;
+    espionage =
+      unscaled.espionage &&
+      passesWithoutLexicon(unscaled.score, independentEvidence(counted, matcher, names), lexicon.model);
+    if (lang === 'other' || espionage)
+      Object.assign(verdict, { score: unscaled.score, features: unscaled.features, signals: unscaled.signals });
+  }
   const entityHits = counted.filter((h) => matcher.term(h.pattern) < 0);
   // A whole article about espionage is context enough for "Lazarus" or "Equation".
   if (espionage) {
@@ -139,6 +163,11 @@ function judge(text: string, hits: Hit[], isArticle: boolean, options: AnalyzeOp
     entityHits.sort((a, b) => a.start - b.start);
   }
   return { espionage, score: verdict.score, signals: verdict.signals, features: verdict.features, lang, entityHits };
+}
+
+/** Knowledge-base hits as spans, so naming-scheme names are looked for only outside them. */
+function knownSpans(hits: readonly Hit[]): { id: string; start: number; end: number }[] {
+  return hits.map((h) => ({ id: '', start: h.start, end: h.end }));
 }
 
 export function analyzeText(text: string, options: AnalyzeOptions): AnalysisDetail {

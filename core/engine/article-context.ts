@@ -4,8 +4,9 @@
  * background runs it after the verdict, with the knowledge base it already holds.
  */
 import type { ArticleEvent, ArticleReference } from '../page-state';
-import type { Entry } from '../kb/schema';
-import { findArticleEvent, type EventCandidate } from './article-event';
+import { findArticleEvent, type EventCandidate, type EventRecord } from './article-event';
+import { bestEvent, LEAD_CHARS, type EventIndex } from './event-score';
+import { eventTokens, yearsIn } from './event-tokens';
 import type { TextMention } from './page';
 import { findReferences, type CompiledCueSet } from './references';
 
@@ -14,7 +15,9 @@ export interface ContextInput {
   /** Knowledge-base mentions (after the title line). */
   found: readonly TextMention[];
   cueSets: readonly CompiledCueSet[];
-  entry: (id: string) => Pick<Entry, 'id' | 'kind' | 'dates' | 'claim'> | undefined;
+  entry: (id: string) => EventRecord | undefined;
+  /** Every event, indexed (indexEvents()): the event is then also found by what the article says. */
+  events?: EventIndex;
   published?: string;
 }
 
@@ -39,6 +42,20 @@ export function articleContext(input: ContextInput): ArticleContext {
     const entry = input.entry(r.id);
     if (entry) candidates.push({ entry, via: 'cues', count: 0 });
   }
-  const event = findArticleEvent(candidates, input.published);
+  const byName = findArticleEvent(candidates, input.published);
+  const byContent = input.events
+    ? bestEvent(
+        {
+          tokens: eventTokens(input.text),
+          leadTokens: eventTokens(input.text.slice(0, LEAD_CHARS)),
+          years: yearsIn(input.text),
+          found: counts,
+          referenced: new Set(references.map((r) => r.id)),
+          ...(input.published ? { published: input.published } : {}),
+        },
+        input.events,
+      )
+    : undefined;
+  const event = byContent ?? byName;
   return event ? { references, event } : { references };
 }

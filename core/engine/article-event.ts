@@ -11,8 +11,18 @@ export const EVENT_KINDS: readonly Kind[] = ['allegation', 'action', 'operation'
 export const EVENT_WINDOW_BEFORE_DAYS = 45;
 export const EVENT_WINDOW_AFTER_DAYS = 3;
 
+/** What the background holds of an event entry (core/kb/compile.ts toEventRecords). */
+export interface EventRecord extends Pick<Entry, 'id' | 'kind' | 'dates' | 'claim'> {
+  /** Entries the event involves (related and linked). */
+  related?: string[];
+  /** Key words (eventTokens stems and Han pairs), rarest first. */
+  terms?: string[];
+  /** Years of its dates and details. */
+  years?: string[];
+}
+
 export interface EventCandidate {
-  entry: Pick<Entry, 'id' | 'kind' | 'dates' | 'claim'>;
+  entry: EventRecord;
   via: 'name' | 'cues';
   /** How often the article names it (0 for a reference in words). */
   count: number;

@@ -108,6 +108,24 @@ export function normaliseDeclaredLang(tag: string | undefined): Lang | undefined
 }
 
 export function detectLang(text: string, declared?: string, profiles: LangProfiles = getDefaultProfiles()): Lang {
+  return detectLangDetail(text, declared, profiles).lang;
+}
+
+export interface LangGuess {
+  lang: Lang;
+  /**
+   * Share of the sample's words that are function words of the chosen language (1 for a language
+   * told by its script). A related language with no lexicon of its own (Slovene read as Croatian's
+   * neighbour, Catalan as Spanish) scores low here.
+   */
+  share: number;
+}
+
+export function detectLangDetail(
+  text: string,
+  declared?: string,
+  profiles: LangProfiles = getDefaultProfiles(),
+): LangGuess {
   const cls = charClasses();
   const [hans, hant] = zhSets();
   const hint = normaliseDeclaredLang(declared);
@@ -157,12 +175,12 @@ export function detectLang(text: string, declared?: string, profiles: LangProfil
   const cjk = han + kana + hangul;
   // A CJK character carries about as much as a short word of an alphabetic script.
   if (cjk * 3 > latin + cyrillic + arabic) {
-    if (hangul > han && hangul >= kana) return 'ko';
-    if (kana > han * 0.1 || kana > hangul) return 'ja';
-    if (han === 0) return 'other';
-    return nHant > nHans ? 'zh-Hant' : 'zh-Hans';
+    if (hangul > han && hangul >= kana) return { lang: 'ko', share: 1 };
+    if (kana > han * 0.1 || kana > hangul) return { lang: 'ja', share: 1 };
+    if (han === 0) return { lang: 'other', share: 0 };
+    return { lang: nHant > nHans ? 'zh-Hant' : 'zh-Hans', share: 1 };
   }
-  if (words < 5) return 'other';
+  if (words < 5) return { lang: 'other', share: 0 };
   const script = arabic > latin + cyrillic ? 'arabic' : cyrillic > latin ? 'cyrillic' : 'latin';
   let best = -1;
   let bestScore = 0;
@@ -178,9 +196,12 @@ export function detectLang(text: string, declared?: string, profiles: LangProfil
       best = b;
     } else if (score > second) second = score;
   });
-  if (best < 0 || wordHits[best]! < Math.max(2, words * 0.05)) return 'other';
+  if (best < 0 || wordHits[best]! < Math.max(2, words * 0.05)) return { lang: 'other', share: 0 };
   // The declared language wins a close call ("la" and "de" are words of several languages).
-  if (hint !== undefined && hintScore >= bestScore * 0.7 && hintScore > 0) return hint;
-  if (bestScore < second * 1.15) return 'other';
-  return profiles.langs[best]!;
+  if (hint !== undefined && hintScore >= bestScore * 0.7 && hintScore > 0) {
+    const h = profiles.langs.indexOf(hint);
+    return { lang: hint, share: h >= 0 ? wordHits[h]! / words : 0 };
+  }
+  if (bestScore < second * 1.15) return { lang: 'other', share: 0 };
+  return { lang: profiles.langs[best]!, share: wordHits[best]! / words };
 }

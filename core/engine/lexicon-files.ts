@@ -18,6 +18,7 @@ import ukData from '../../assets/lexicon/uk.json';
 import jaData from '../../assets/lexicon/ja.json';
 import koData from '../../assets/lexicon/ko.json';
 import arData from '../../assets/lexicon/ar.json';
+import intlData from '../../assets/lexicon/intl.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
   en: enData as LexiconFile,
@@ -34,4 +35,5 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   ja: jaData as LexiconFile,
   ko: koData as LexiconFile,
   ar: arData as LexiconFile,
+  intl: intlData as LexiconFile,
 };

@@ -35,6 +35,22 @@ export interface LexiconModel {
   kinds: Record<Kind, Weights>;
   /** Weights of entries with a verdict class (they replace the kind's weights). */
   classes: Record<VerdictClass, Weights>;
+  /** What a text in a language without a lexicon needs besides the score (core/engine/unsupported-lang.ts). */
+  noLexicon: {
+    /** The bias in place of `bias`: the language's own cue words, which would add evidence, are not read. */
+    bias: number;
+    /** Lowest score, whatever the reader's sensitivity. */
+    minScore: number;
+    /** Distinct groups, malware, operations, allegations or actions, plus naming-scheme names. */
+    minStrong: number;
+    /** Or this many distinct agencies and organisations. */
+    minOrganizations: number;
+    /**
+     * A text whose detected language has fewer of its function words than this share is read as
+     * possibly a neighbour without a lexicon (Catalan as Spanish), and may pass by the same rule.
+     */
+    weakShare: number;
+  };
 }
 
 export interface LexiconFile {

@@ -4,6 +4,8 @@ import { caseVariants, nameVariants } from '../engine/name-variants';
 import { disputedOwners, disputeKey } from './disputed';
 import { EVENT_KINDS, type EventCandidate } from '../engine/article-event';
 import type { MatcherPattern } from '../engine/types';
+import { eventRecord, eventTerms } from './event-terms';
+import { effectiveVerdictClass } from './motive';
 import type { Entry } from './schema';
 
 const keyOf = (text: string, caseSensitive: boolean) => foldString(text, !caseSensitive);
@@ -31,6 +33,7 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
   const out: MatcherPattern[] = [];
   for (const e of entries) {
     const seen = new Set<string>();
+    const verdictClass = effectiveVerdictClass(e);
     for (const a of e.aliases) {
       // A disputed name (given to two groups by different sources) is matched for one of them.
       if (!matched(e, a.text)) continue;
@@ -45,7 +48,7 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
           text,
           id: e.id,
           kind: e.kind,
-          ...(e.verdictClass ? { verdictClass: e.verdictClass } : {}),
+          ...(verdictClass ? { verdictClass } : {}),
           caseSensitive: a.caseSensitive,
           requiresContext: a.requiresContext,
         };
@@ -72,7 +75,8 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
  * worker holds these and reads the full entries only when a card asks for them.
  */
 export function toEventRecords(entries: readonly Entry[]): EventCandidate['entry'][] {
-  return entries
-    .filter((e) => EVENT_KINDS.includes(e.kind))
-    .map((e) => ({ id: e.id, kind: e.kind, dates: e.dates, ...(e.claim ? { claim: e.claim } : {}) }));
+  const events = entries.filter((e) => EVENT_KINDS.includes(e.kind));
+  const terms = eventTerms(events);
+  const kinds = new Map(entries.map((e) => [e.id, e.kind]));
+  return events.map((e) => eventRecord(e, terms.get(e.id) ?? [], (id) => kinds.get(id)));
 }

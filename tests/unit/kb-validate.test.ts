@@ -100,7 +100,7 @@ const cases: Case[] = [
   ],
   [
     'malformed entry: bad alias language',
-    [fileOf(input('a', { aliases: [{ text: 'A', lang: 'sv' as never }] }))],
+    [fileOf(input('a', { aliases: [{ text: 'A', lang: 'xx' as never }] }))],
     { field: 'aliases.0.lang' },
   ],
   [
