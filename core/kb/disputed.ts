@@ -4,8 +4,9 @@
  * who uses it for which. Pure module.
  *
  * The rule, in order (README, "The knowledge base"):
- * 1. the entry whose own name it is ("APT45" goes to the group Mandiant calls APT45);
- * 2. else the entry that lists it without marking it disputed (a hand-written entry's claim);
+ * 1. the entry that lists it without marking it disputed (a hand-written entry's claim: a person
+ *    checked which group the press means by it);
+ * 2. else the entry whose own name it is;
  * 3. else an entry with an ATT&CK id (ATT&CK's curated group);
  * 4. else the first entry by id.
  */
@@ -39,8 +40,8 @@ function carriers(entries: readonly Entry[]): Map<string, Carrier[]> {
 
 function rank(key: string, c: Carrier): number[] {
   return [
-    disputeKey(c.entry.name) === key ? 0 : 1,
     c.alias.disputed ? 1 : 0,
+    disputeKey(c.entry.name) === key ? 0 : 1,
     c.entry.attackId && c.entry.kind === 'threat-actor' ? 0 : 1,
   ];
 }

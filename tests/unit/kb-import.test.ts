@@ -514,8 +514,10 @@ describe('issue 22: reachability, disputed names, letter case, merge rules', () 
   const x = entry('x', 'X', [{ text: 'Shared', disputed: true }]);
   const y = entry('y', 'Y', [{ text: 'Shared', disputed: true }], { attackId: 'G0001' });
 
+  const z = entry('zeta', 'Shared', [{ text: 'Shared', disputed: true }]);
   test.each([
-    ['apt45', [apt45, andariel], 'its own name wins over a hand claim'],
+    ['andariel', [apt45, andariel], 'the entry that lists it undisputed (a hand claim) first'],
+    ['zeta', [x, y, z], 'else the entry whose own name it is'],
     ['y', [x, y], 'else the entry with an ATT&CK id'],
   ])('the disputed name goes to %s (%s)', (want, entries) => {
     const owner = [...disputedOwners(entries).values()][0];
@@ -523,6 +525,7 @@ describe('issue 22: reachability, disputed names, letter case, merge rules', () 
     const pats = toMatcherPatterns(entries);
     const name = entries[0]!.aliases[0]!.text;
     expect(pats.filter((p) => p.text === name).map((p) => p.id)).toEqual([want]);
+    expect(unreachableEntries(entries).map((u) => u.id)).not.toContain(want);
   });
 
   test('the disputed-name card lists the other group and who uses the name for each', () => {

@@ -3,7 +3,7 @@
  * id or primary name: layers.ts findHandMatch), else a slug that collides with nothing. A draft
  * whose own name a hand entry of its kind lists is the same thing as that entry (the hand entry's
  * author says so) and folds into it, unless assets/naming/merge-rules.json tracks it apart
- * ("separate"). Pure module.
+ * ("separate") or a hand entry links to it by id (its author keeps the two cards apart). Pure module.
  */
 import { findHandMatch, handKeyOf, type HandKey } from '../layers';
 import type { KbFile } from '../validate';
@@ -65,6 +65,13 @@ export function assignIds(
       if (typeof a?.text === 'string' && a.disputed !== true) handNames.set(`${key.kind}|${nameKey(a.text)}`, key);
   }
   const taken = new Set(handKeys.map((h) => h.id));
+  // Ids hand entries link to: a person keeps that atlas card apart (a "same-as" link to it), so it never folds.
+  const linkedByHand = new Set<string>();
+  for (const f of hand) {
+    const links = (f.data as { links?: unknown })?.links;
+    if (Array.isArray(links))
+      for (const l of links as { id?: unknown }[]) if (typeof l?.id === 'string') linkedByHand.add(l.id);
+  }
   const matched = new Map<string, Draft>();
   const handMatches: IdResult['handMatches'] = [];
   const folds: IdResult['folds'] = [];
@@ -88,7 +95,7 @@ export function assignIds(
     const ruled = intoRules.get(nameKey(d.name));
     const byRule = ruled ? handKeys.find((h) => h.id === ruled && h.kind === d.kind) : undefined;
     const byName = d.id ? undefined : (byRule ?? handNames.get(`${d.kind}|${nameKey(d.name)}`));
-    if (byName && !separateNames.has(nameKey(d.name))) {
+    if (byName && !separateNames.has(nameKey(d.name)) && (byRule || !linkedByHand.has(slugify(d.name)))) {
       const into = matched.get(byName.id);
       if (into) {
         fold(into, d);
