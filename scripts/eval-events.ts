@@ -68,7 +68,12 @@ const textPage = (text: string): PageText => ({
 console.log('\n== the article\'s event on flagged fixtures ("!" = flagged but labelled not espionage)');
 for (const f of readFixtureIndex(root)) {
   const path = join(root, 'tests/fixtures/articles', f.file);
-  judge('fixtures', f.file, f.file.endsWith('.html') ? pageOf(path) : textPage(readFileSync(path, 'utf8')), f.espionage);
+  judge(
+    'fixtures',
+    f.file,
+    f.file.endsWith('.html') ? pageOf(path) : textPage(readFileSync(path, 'utf8')),
+    f.espionage,
+  );
 }
 const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as { file: string; label: string }[];
 for (const rec of manifest) judge('corpus', rec.file, pageOf(join(corpus, rec.file)), rec.label === 'espionage');

@@ -8,6 +8,7 @@
 import { placeMentions, readPageSteps, type PageText } from '../core/engine/page';
 import type { RegionText } from '../core/engine/region';
 import { runStepsInSlices } from '../core/engine/slice';
+import { pageStateOf } from '../core/pipeline/page-state';
 import type { Mention } from '../core/engine/types';
 import type { AnalyzerContext } from './analyzer-context';
 import type { AnalyzeReply, PageState } from './messages';
@@ -71,33 +72,7 @@ export function createReader(ctx: AnalyzerContext, apply: (r: ReadResult) => voi
   };
 }
 
-const MAX_TITLE = 1000;
-
 /** The state the page reports (popup, side panel, badge) after a read. */
 export function stateOf(r: ReadResult, url: string, title: string): PageState {
-  const { reply } = r;
-  const entities = new Map<string, { id: string; count: number; matched?: string }>();
-  for (const m of r.mentions) {
-    const e = entities.get(m.id);
-    if (e) e.count++;
-    else entities.set(m.id, { id: m.id, count: 1, ...(m.text && m.text.length <= 200 ? { matched: m.text } : {}) });
-  }
-  const state: PageState = {
-    url,
-    status: reply.status,
-    score: reply.score,
-    lang: reply.lang,
-    signals: reply.signals,
-    entities: [...entities.values()],
-  };
-  if (reply.references) state.references = reply.references;
-  if (reply.event) state.event = reply.event;
-  if (reply.patternNames) {
-    const names = new Map<string, string>();
-    for (const n of reply.patternNames) if (!names.has(n.text)) names.set(n.text, n.pattern);
-    state.patternNames = [...names].map(([text, pattern]) => ({ text, pattern }));
-  }
-  if (r.page.published) state.published = r.page.published;
-  if (title) state.title = title.slice(0, MAX_TITLE);
-  return state;
+  return pageStateOf(r.reply, r.mentions, r.page, url, title);
 }

@@ -1,16 +1,15 @@
 /** The service worker: injects the analyser on likely articles, keeps the badge, answers lookups. */
 import { browser, type Browser } from 'wxt/browser';
-import { analyzePageText } from '../core/engine/analyze';
 import { loadMatcher, type Matcher, type MatcherData } from '../core/engine/matcher';
 import type { Kind } from '../core/kb/kinds';
-import { isSitePaused, type Settings } from '../core/settings';
+import { isSitePaused } from '../core/settings';
 import cuesJson from '../.generated/kb-cues.json';
 // Strings: parsed on first use, not while the worker starts.
 import matcherJson from '../.generated/kb-matcher.json?raw';
 import eventsJson from '../.generated/kb-events.json?raw';
-import { articleContext } from '../core/engine/article-context';
+import { indexEvents, type EventIndex } from '../core/engine/event-score';
+import { analyzeReply, pageViewOf } from '../core/pipeline/analyze-reply';
 import type { CompiledCueSet } from '../core/engine/references';
-import { patternNamesIn } from '../core/engine/pattern-names';
 import { translate, pickUiLang } from '../core/i18n/strings';
 import type { EventCandidate } from '../core/engine/article-event';
 import { loadEntries } from './kb-entries';
@@ -20,7 +19,6 @@ import {
   type AnalyzeReply,
   type Message,
   type PageState,
-  type PageView,
   type ToBackground,
 } from './messages';
 import { loadSettings } from './storage';
@@ -56,13 +54,16 @@ function mark(step: 'gatePassed' | 'analyze' | 'answered'): void {
   if (t && t[step] === undefined) t[step] = performance.now();
 }
 
-let events: Map<string, EventCandidate['entry']> | undefined;
-/** The event entries' dates and claims (for the event an article reports), by id; parsed once. */
-function eventRecords(): Map<string, EventCandidate['entry']> {
-  events ??= new Map((JSON.parse(eventsJson) as EventCandidate['entry'][]).map((e) => [e.id, e]));
+let events: { byId: Map<string, EventCandidate['entry']>; index: EventIndex } | undefined;
+/** The event entries' dates, claims, parties and key words (for the event an article reports); parsed once. */
+function eventRecords(): { byId: Map<string, EventCandidate['entry']>; index: EventIndex } {
+  if (!events) {
+    const records = JSON.parse(eventsJson) as EventCandidate['entry'][];
+    events = { byId: new Map(records.map((e) => [e.id, e])), index: indexEvents(records) };
+  }
   return events;
 }
-const eventById = (id: string) => eventRecords().get(id);
+const eventById = (id: string) => eventRecords().byId.get(id);
 
 let matcher: { m: Matcher; kinds: Map<string, Kind> } | undefined;
 /** The matcher, loaded once per background lifetime, on the first page that needs it. */
@@ -76,18 +77,6 @@ function getMatcher(): { m: Matcher; kinds: Map<string, Kind> } {
     if (globalThis.__spyglassSwMs) globalThis.__spyglassSwMs.matcher = performance.now() - t0;
   }
   return matcher;
-}
-
-function pageView(s: Settings): PageView {
-  return {
-    hoverCards: s.hoverCards,
-    hoverDelayMs: s.hoverDelayMs,
-    mentions: s.mentions,
-    highlightStyle: s.highlightStyle,
-    colors: s.colors,
-    language: s.language,
-    theme: s.theme,
-  };
 }
 
 /** The toolbar badge: how many known entities an espionage article mentions (nothing otherwise). */
@@ -104,7 +93,7 @@ async function setBadge(tabId: number, status: PageState['status'], entityCount:
 
 async function analyze(msg: Message<ToBackground, 'cs/analyze'>, sender: Browser.runtime.MessageSender) {
   const { settings } = await loadSettings();
-  const view = pageView(settings);
+  const view = pageViewOf(settings);
   const none = { score: 0, lang: '', signals: [], paint: false, mentions: [], kinds: {}, view };
   let reply: AnalyzeReply;
   if (!settings.enabled) reply = { status: 'disabled', ...none };
@@ -112,33 +101,18 @@ async function analyze(msg: Message<ToBackground, 'cs/analyze'>, sender: Browser
     reply = { status: 'paused', ...none };
   else {
     const { m, kinds } = getMatcher();
-    const a = analyzePageText(msg.page, { matcher: m, threshold: settings.threshold });
-    const status = !a.isArticle ? 'not-article' : a.espionage ? 'espionage' : 'article';
-    const kindOf: Record<string, Kind> = {};
-    for (const f of a.found) kindOf[f.id] = kinds.get(f.id) ?? 'concept';
-    reply = {
-      status,
-      score: a.score,
-      lang: a.lang,
-      signals: a.signals.slice(0, 12),
-      paint: status === 'espionage' || (status === 'article' && settings.scope === 'any-article'),
-      mentions: a.found,
-      kinds: kindOf,
-      view,
-    };
-    if (reply.paint) {
-      const ctx = articleContext({
-        text: msg.page.text,
-        found: a.found,
+    reply = analyzeReply(
+      msg.page,
+      {
+        matcher: m,
+        kinds,
         cueSets: cuesJson as unknown as CompiledCueSet[],
-        entry: eventById,
-        ...(msg.page.published ? { published: msg.page.published } : {}),
-      });
-      if (ctx.references.length > 0) reply.references = ctx.references;
-      if (ctx.event) reply.event = ctx.event;
-      const names = patternNamesIn(msg.page.text, a.found);
-      if (names.length > 0) reply.patternNames = names;
-    }
+        eventById,
+        events: eventRecords().index,
+      },
+      settings,
+      view,
+    );
   }
   const tabId = sender.tab?.id;
   if (tabId !== undefined && (sender.frameId ?? 0) === 0) {

@@ -72,8 +72,8 @@ function isPageState(v: unknown): v is PageState {
         v.references.every(
           (r) => isObj(r) && isId(r.id) && Array.isArray(r.words) && r.words.length <= 20 && r.words.every(isShortText),
         ))) &&
-    (v.event === undefined ||
-      (isObj(v.event) && isId(v.event.id) && (v.event.via === 'name' || v.event.via === 'cues'))) &&
+    (v.event === undefined || isArticleEvent(v.event)) &&
+    (v.brief === undefined || isArticleBrief(v.brief)) &&
     (v.patternNames === undefined ||
       (Array.isArray(v.patternNames) &&
         v.patternNames.length <= 100 &&
@@ -81,6 +81,66 @@ function isPageState(v: unknown): v is PageState {
     (v.published === undefined || (typeof v.published === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.published))) &&
     (v.title === undefined || (typeof v.title === 'string' && v.title.length <= 1000)) &&
     (v.skipped === undefined || typeof v.skipped === 'boolean')
+  );
+}
+
+const EVENT_VIAS = ['name', 'cues', 'content'];
+const REASON_KINDS = ['named', 'parties', 'targets', 'terms', 'date'];
+const CLAIM_OF = ['hacking', 'espionage', 'sabotage', 'spyware'];
+
+function isArticleEvent(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    isId(v.id) &&
+    EVENT_VIAS.includes(v.via as string) &&
+    (v.why === undefined ||
+      (Array.isArray(v.why) &&
+        v.why.length <= 5 &&
+        v.why.every(
+          (w) =>
+            isObj(w) &&
+            REASON_KINDS.includes(w.kind as string) &&
+            Array.isArray(w.what) &&
+            w.what.length <= 20 &&
+            w.what.every(isShortText),
+        ))) &&
+    (v.tiedWith === undefined || (Array.isArray(v.tiedWith) && v.tiedWith.length <= 10 && v.tiedWith.every(isId)))
+  );
+}
+
+function isQuote(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    typeof v.text === 'string' &&
+    v.text.length <= 2000 &&
+    Number.isInteger(v.start) &&
+    Number.isInteger(v.end) &&
+    (v.start as number) >= 0 &&
+    (v.end as number) >= (v.start as number)
+  );
+}
+
+function isArticleBrief(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    Array.isArray(v.claims) &&
+    v.claims.length <= 10 &&
+    v.claims.every(
+      (c) =>
+        isObj(c) &&
+        isShortText(c.accuser) &&
+        (c.accuserId === undefined || isId(c.accuserId)) &&
+        (c.accused === undefined || isShortText(c.accused)) &&
+        (c.accusedId === undefined || isId(c.accusedId)) &&
+        Array.isArray(c.of) &&
+        c.of.every((o) => CLAIM_OF.includes(o as string)) &&
+        Array.isArray(c.targets) &&
+        c.targets.length <= 20 &&
+        c.targets.every(isShortText) &&
+        (c.period === undefined || isShortText(c.period)) &&
+        isQuote(c.quote),
+    ) &&
+    (v.response === undefined || isQuote(v.response))
   );
 }
 

@@ -3,9 +3,9 @@
  * the export actions (clipboard, download), "Analyse this page" and opening the side panel.
  */
 import { browser, type Browser } from 'wxt/browser';
-import patternsJson from '../assets/naming/patterns.json';
 import type { ArticleContext, PatternInfo } from '../core/export/context';
 import type { Entry } from '../core/kb/schema';
+import { PATTERN_INFO } from '../core/naming/pattern-info';
 import type { Searcher } from '../core/search/search';
 import { loadEntries } from './kb-entries';
 import { KB_META } from './kb-meta';
@@ -32,14 +32,7 @@ export function loadKb(): Promise<Kb> {
 }
 
 /** What each vendor naming pattern means, by id (the data is checked by its own schema test). */
-export const PATTERNS: ReadonlyMap<string, PatternInfo> = new Map(
-  (patternsJson as { patterns?: { id?: unknown; usedBy?: unknown; meaning?: unknown }[] }).patterns
-    ?.filter(
-      (p): p is { id: string; usedBy: string; meaning: string } =>
-        typeof p.id === 'string' && typeof p.usedBy === 'string' && typeof p.meaning === 'string',
-    )
-    .map((p) => [p.id, { usedBy: p.usedBy, meaning: p.meaning }] as const) ?? [],
-);
+export const PATTERNS: ReadonlyMap<string, PatternInfo> = PATTERN_INFO;
 
 /** Whether a tab shows one of our own pages (the popup opened in a tab, the options page). */
 export function isOwnPage(tab: Browser.tabs.Tab | undefined): boolean {
@@ -123,7 +116,9 @@ export async function saveStix(ctx: ArticleContext): Promise<string> {
   const { toStixBundle } = await import('../core/export/stix');
   const now = new Date();
   const name = stixFileName(ctx, now);
-  const blob = new Blob([JSON.stringify(toStixBundle(ctx, { now }), null, 2)], { type: 'application/json' });
+  const blob = new Blob([JSON.stringify(toStixBundle(ctx, { kbAsOf: KB_META.newestAsOf }), null, 2)], {
+    type: 'application/json',
+  });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -23,7 +23,8 @@ export function eventTokens(text: string, into: Set<string> = new Set()): Set<st
       continue;
     }
     if (start >= 0) {
-      if (i - start >= MIN_WORD && !/^\d+$/.test(folded.slice(start, i))) into.add(folded.slice(start, Math.min(i, start + STEM)));
+      if (i - start >= MIN_WORD && !/^\d+$/.test(folded.slice(start, i)))
+        into.add(folded.slice(start, Math.min(i, start + STEM)));
       start = -1;
     }
     if (k === CLS_HAN || k === CLS_KANA || k === CLS_HANGUL) {

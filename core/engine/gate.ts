@@ -9,6 +9,9 @@ const UNLIKELY =
   /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const MAYBE = /and|article|body|column|content|main|shadow/i;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+const MAX_DIVS = 2000;
+/** Characters of own text a div must start with to be read as a paragraph (CJK: a third). */
+const DIV_LEAD = 40;
 
 export interface GateOptions {
   /** Characters a paragraph needs before it counts (Latin script). */
@@ -62,5 +65,12 @@ export function isProbablyArticle(doc: Document, options: GateOptions = {}): boo
   }
   const bodies = doc.querySelectorAll('[itemprop~="articleBody"]');
   for (let i = 0; i < bodies.length; i++) if (consider(bodies[i]!)) return true;
+  // Sites that write their prose in divs: a div that starts with a run of its own text counts as
+  // a paragraph. Only the first MAX_DIVS are looked at, and most are ruled out by one property read.
+  const divs = doc.getElementsByTagName('div');
+  for (let i = 0; i < divs.length && i < MAX_DIVS; i++) {
+    const first = divs[i]!.firstChild;
+    if (first?.nodeType === 3 && (first as Text).data.length >= DIV_LEAD && consider(divs[i]!)) return true;
+  }
   return false;
 }

@@ -19,6 +19,21 @@ import jaData from '../../assets/lexicon/ja.json';
 import koData from '../../assets/lexicon/ko.json';
 import arData from '../../assets/lexicon/ar.json';
 import intlData from '../../assets/lexicon/intl.json';
+import csData from '../../assets/lexicon/cs.json';
+import skData from '../../assets/lexicon/sk.json';
+import svData from '../../assets/lexicon/sv.json';
+import noData from '../../assets/lexicon/no.json';
+import daData from '../../assets/lexicon/da.json';
+import ltData from '../../assets/lexicon/lt.json';
+import lvData from '../../assets/lexicon/lv.json';
+import viData from '../../assets/lexicon/vi.json';
+import trData from '../../assets/lexicon/tr.json';
+import idData from '../../assets/lexicon/id.json';
+import msData from '../../assets/lexicon/ms.json';
+import roData from '../../assets/lexicon/ro.json';
+import huData from '../../assets/lexicon/hu.json';
+import fiData from '../../assets/lexicon/fi.json';
+import etData from '../../assets/lexicon/et.json';
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
   en: enData as LexiconFile,
@@ -36,4 +51,19 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   ko: koData as LexiconFile,
   ar: arData as LexiconFile,
   intl: intlData as LexiconFile,
+  cs: csData as LexiconFile,
+  sk: skData as LexiconFile,
+  sv: svData as LexiconFile,
+  no: noData as LexiconFile,
+  da: daData as LexiconFile,
+  lt: ltData as LexiconFile,
+  lv: lvData as LexiconFile,
+  vi: viData as LexiconFile,
+  tr: trData as LexiconFile,
+  id: idData as LexiconFile,
+  ms: msData as LexiconFile,
+  ro: roData as LexiconFile,
+  hu: huData as LexiconFile,
+  fi: fiData as LexiconFile,
+  et: etData as LexiconFile,
 };

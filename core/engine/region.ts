@@ -197,6 +197,19 @@ function hasSkippedAncestor(el: Element, root: Element, cache: Map<Element, bool
 
 const COMMAS = /[,，、]/g;
 
+/** A div counts as a paragraph when its own text (not its children's elements') is at least this long. */
+const DIV_PROSE = 80;
+
+/** The text of an element's own text-node children, inline elements' text included, block children's not. */
+function ownText(el: Element): string {
+  let out = '';
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === TEXT) out += (c as Text).data;
+    else if (c.nodeType === ELEMENT && !BLOCK_TAGS.has((c as Element).tagName)) out += c.textContent ?? '';
+  }
+  return out.trim();
+}
+
 /**
  * The element holding the article: [itemprop=articleBody], a dominant
  * <article>, or the best container by paragraph text (Readability-style
@@ -236,7 +249,8 @@ export function* findRegionSteps(doc: Document): Generator<void, Element | null>
 
   const scores = new Map<Element, number>();
   const cache = new Map<Element, boolean>();
-  const paragraphs = doc.querySelectorAll('p, div > br, td, blockquote');
+  // Paragraphs, and divs that hold running text themselves (sites that write their prose in divs).
+  const paragraphs = doc.querySelectorAll('p, div > br, td, blockquote, div');
   const done = new Set<Element>();
   for (let i = 0; i < paragraphs.length; i++) {
     if (i % STEP === STEP - 1) yield;
@@ -244,14 +258,16 @@ export function* findRegionSteps(doc: Document): Generator<void, Element | null>
     if (el.tagName === 'BR') el = el.parentElement ?? el;
     if (done.has(el)) continue;
     done.add(el);
+    const prose = el.tagName === 'DIV' ? ownText(el) : undefined;
+    if (prose !== undefined && prose.length < DIV_PROSE) continue;
     if (hasSkippedAncestor(el, body, cache)) continue;
-    const text = el.textContent ?? '';
+    const text = prose ?? el.textContent ?? '';
     const len = text.trim().length;
     if (len < 25) continue;
     const commas = text.match(COMMAS)?.length ?? 0;
     const cjk = /[\u3400-\u9fff]/.test(text.slice(0, 30)) ? 3 : 1;
     const score = 1 + Math.min(commas, 10) + Math.min(3, (len * cjk) / 100);
-    const parent = el.tagName === 'P' || el.tagName === 'TD' ? el.parentElement : el;
+    const parent = el.tagName === 'P' || el.tagName === 'TD' || prose !== undefined ? el.parentElement : el;
     if (!parent) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + score);
     const grand = parent.parentElement;

@@ -1,6 +1,6 @@
 /** The article's context as Markdown, for pasting into notes or a ticket. Pure. */
 import type { Entry, Source } from '../kb/schema';
-import { firstSentence, type ArticleContext } from './context';
+import { claimLine, firstSentence, oneLine, reasonsLine, type ArticleContext } from './context';
 
 /** Escapes the characters Markdown would read as markup in running text. */
 export function escapeMarkdown(text: string): string {
@@ -40,7 +40,22 @@ export function toMarkdown(ctx: ArticleContext, opts: MarkdownOptions = {}): str
       '',
       `**${escapeMarkdown(e.name)}**: ${escapeMarkdown(firstSentence(e.summary))}`,
     );
-    out.push(...claimLines(e), `- Sources: ${e.sources.map(source).join('; ')}`, '');
+    out.push(...claimLines(e), `- Sources: ${e.sources.map(source).join('; ')}`);
+    if (ctx.eventWhy?.length) out.push(`- Why this event: ${escapeMarkdown(reasonsLine(ctx.eventWhy))}`);
+    if (ctx.eventTiedWith?.length)
+      out.push(
+        `- Tied with: ${ctx.eventTiedWith.map((t) => escapeMarkdown(t.name)).join('; ')} (they scored the same)`,
+      );
+    out.push('');
+  }
+
+  if (ctx.brief && (ctx.brief.claims.length || ctx.brief.response)) {
+    out.push('## Who accuses whom, in the article’s words', '');
+    for (const c of ctx.brief.claims)
+      out.push(`- ${escapeMarkdown(claimLine(c))}`, `  > “${escapeMarkdown(oneLine(c.quote.text))}”`);
+    if (ctx.brief.response)
+      out.push(`- Response or denial reported: “${escapeMarkdown(oneLine(ctx.brief.response.text))}”`);
+    out.push('');
   }
 
   if (ctx.references.length) {

@@ -1,230 +1,202 @@
 /**
- * The article's context as a STIX 2.1 bundle (OpenCTI and MISP import these): a report for the
- * page, an SDO per entity with its aliases and external references, relationships where the KB
- * has typed links. Ids are name-based UUIDs, so re-exports of the same entry merge. Pure.
+ * The article's context as a STIX 2.1 bundle (OpenCTI and MISP import these): the TLP:CLEAR
+ * marking on every object; an object per entity, for the article's event and for the earlier
+ * events of its timeline (allegations and actions as reports published on the day of the claim,
+ * operations as campaigns); country locations; relationships from the knowledge base's typed
+ * links and attributions; the article as a report (a grouping when it has no date); notes for why
+ * the event was chosen and for the article's own brief. Every id is name-based and every
+ * timestamp comes from the knowledge base or the article, so the same article and knowledge base
+ * always give the same bundle. Pure.
  */
-import { attackUrl, regionCode } from '../kb/entry-view';
-import type { Entry, LinkType } from '../kb/schema';
-import type { ArticleContext } from './context';
-import { firstSentence } from './context';
-import { uuidV5 } from './uuid';
+import type { Entry } from '../kb/schema';
+import { claimLine, firstSentence, oneLine, reasonsLine, type ArticleContext } from './context';
+import {
+  AUTHOR,
+  base,
+  SPYGLASS_EPOCH,
+  stixId,
+  stixTime,
+  TLP_CLEAR,
+  type StixBundle,
+  type StixObject,
+} from './stix-common';
+import { countryLocation } from './stix-locations';
+import { attributionConfidence, claimText, entryObject, externalReferences } from './stix-objects';
+import { mapLink, relationship } from './stix-relationships';
+import { sha1Hex } from './uuid';
 
-/** Our namespace for version 5 ids (a fixed random UUID; never change it, or ids stop merging). */
-export const SPYGLASS_NAMESPACE = '3c5e7c2a-6f0b-4a53-9d6e-2f7a51c1b8e4';
-
-export type StixObject = Record<string, unknown> & { type: string; id: string };
-export interface StixBundle {
-  type: 'bundle';
-  id: string;
-  objects: StixObject[];
-}
-
-const stixId = (type: string, name: string) => `${type}--${uuidV5(name, SPYGLASS_NAMESPACE)}`;
-
-/** An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) as a STIX timestamp at midnight UTC. */
-export function stixTime(date: string): string {
-  const [y, m = '01', d = '01'] = date.split('-');
-  return `${y}-${m}-${d}T00:00:00.000Z`;
-}
-
-type SdoType = 'intrusion-set' | 'malware' | 'tool' | 'campaign' | 'identity';
-
-function sdoType(e: Entry): SdoType | undefined {
-  switch (e.kind) {
-    case 'threat-actor':
-      return 'intrusion-set';
-    case 'malware':
-      return e.softwareType === 'tool' ? 'tool' : 'malware';
-    case 'operation':
-      return 'campaign';
-    case 'organization':
-      return 'identity';
-    default:
-      return undefined;
-  }
-}
-
-function externalReferences(e: Entry) {
-  const refs: Record<string, string>[] = [];
-  if (e.attackId) {
-    const url = attackUrl(e.attackId);
-    refs.push({ source_name: 'mitre-attack', external_id: e.attackId, ...(url ? { url } : {}) });
-  }
-  for (const s of e.sources)
-    refs.push({ source_name: s.publisher, url: s.url, description: s.date ? `${s.title} (${s.date})` : s.title });
-  return refs;
-}
-
-/** Relationship types STIX 2.1 defines for a pair of object types; anything else is related-to. */
-const SPEC_RELATIONSHIPS = new Set([
-  'uses:intrusion-set:malware',
-  'uses:intrusion-set:tool',
-  'uses:campaign:malware',
-  'uses:campaign:tool',
-  'uses:malware:tool',
-  'attributed-to:campaign:intrusion-set',
-]);
-
-function relationshipFor(type: LinkType, source: SdoType, target: SdoType): { rel: string; reverse: boolean } {
-  if (type === 'used-by') return { ...relationshipFor('uses', target, source), reverse: true };
-  const key = `${type}:${source}:${target}`;
-  if (SPEC_RELATIONSHIPS.has(key)) return { rel: type, reverse: false };
-  return { rel: 'related-to', reverse: false };
-}
+export { stixTime, TLP_CLEAR_ID, type StixBundle, type StixObject } from './stix-common';
 
 export interface StixOptions {
-  /** When the export is made (report timestamps). */
-  now: Date;
+  /**
+   * The knowledge base's "as of" date (YYYY-MM-DD): the time of the objects Spyglass writes
+   * about the article (report, notes). Default: the newest "as of" date of the exported entries.
+   */
+  kbAsOf?: string;
 }
 
-export function toStixBundle(ctx: ArticleContext, opts: StixOptions): StixBundle {
-  const now = opts.now.toISOString();
-  const author = {
-    type: 'identity',
-    spec_version: '2.1',
-    id: stixId('identity', 'spyglass'),
-    created: '2026-01-01T00:00:00.000Z',
-    modified: '2026-01-01T00:00:00.000Z',
-    name: 'Spyglass (knowledge base)',
-    identity_class: 'system',
-  };
-  const objects = new Map<string, StixObject>([[author.id, author]]);
-  const byEntry = new Map<string, { id: string; type: SdoType }>();
-  const common = (e: Entry) => ({
-    spec_version: '2.1',
-    created: stixTime(e.asOf),
-    modified: stixTime(e.asOf),
-    created_by_ref: author.id,
-  });
+const typeOf = (id: string) => id.slice(0, id.indexOf('--'));
 
-  const all = [...ctx.entities.map((x) => x.entry), ...ctx.references.map((r) => r.entry)];
-  if (ctx.event) all.push(ctx.event);
+export function toStixBundle(ctx: ArticleContext, opts: StixOptions = {}): StixBundle {
+  const objects = new Map<string, StixObject>();
+  const add = (o: StixObject) => {
+    if (!objects.has(o.id)) objects.set(o.id, o);
+    return o.id;
+  };
+
+  // Entities, the article's event and the earlier events, each once.
+  const exported = new Map<string, { entry: Entry; id: string }>();
+  const all = [
+    ...ctx.entities.map((x) => x.entry),
+    ...ctx.references.map((r) => r.entry),
+    ...(ctx.event ? [ctx.event] : []),
+    ...(ctx.events ?? []),
+  ];
   for (const e of all) {
-    const type = sdoType(e);
-    if (!type || byEntry.has(e.id)) continue;
-    const id = stixId(type, `entry:${e.id}`);
-    byEntry.set(e.id, { id, type });
-    const aliases = [...new Set(e.aliases.filter((a) => !a.disputed).map((a) => a.text))].filter((a) => a !== e.name);
-    const obj: StixObject = {
-      type,
-      id,
-      ...common(e),
-      name: e.name,
-      description: e.summary,
-      ...(type === 'identity' ? { identity_class: 'organization' } : {}),
-      ...(type === 'malware'
-        ? { is_family: true, ...(e.softwareType === 'spyware' ? { malware_types: ['spyware'] } : {}) }
-        : {}),
-      ...(aliases.length && type !== 'identity' ? { aliases } : {}),
-      ...(e.firstReported && (type === 'intrusion-set' || type === 'campaign' || type === 'malware')
-        ? { first_seen: stixTime(e.firstReported) }
-        : {}),
-      external_references: externalReferences(e),
-    };
-    objects.set(id, obj);
+    if (exported.has(e.id)) continue;
+    const obj = entryObject(e, AUTHOR.id);
+    if (obj) exported.set(e.id, { entry: e, id: add(obj) });
   }
 
-  const relationships: StixObject[] = [];
-  const addRel = (rel: string, source: string, target: string, created: string, description?: string) => {
-    const id = stixId('relationship', `rel:${source}:${rel}:${target}:${description ?? ''}`);
-    if (objects.has(id)) return;
-    const r: StixObject = {
-      type: 'relationship',
-      spec_version: '2.1',
-      id,
-      created,
-      modified: created,
-      created_by_ref: author.id,
-      relationship_type: rel,
-      source_ref: source,
-      target_ref: target,
-      ...(description ? { description } : {}),
-    };
-    objects.set(id, r);
-    relationships.push(r);
+  const location = (code: string) => {
+    const loc = countryLocation(code);
+    return loc ? add(loc) : undefined;
+  };
+  const rels: StixObject[] = [];
+  const addRel = (r: Parameters<typeof relationship>[0]) => {
+    const o = relationship(r);
+    if (!objects.has(o.id)) rels.push(o);
+    add(o);
   };
 
-  for (const e of all) {
-    const from = byEntry.get(e.id);
-    if (!from) continue;
+  for (const { entry: e, id } of exported.values()) {
+    const created = stixTime(e.asOf);
+    const type = typeOf(id);
     for (const link of e.links ?? []) {
-      const to = byEntry.get(link.id);
-      if (!to || to.id === from.id) continue;
-      const { rel, reverse } = relationshipFor(link.type, from.type, to.type);
-      const [s, t] = reverse ? [to.id, from.id] : [from.id, to.id];
-      const note = rel === 'related-to' ? `${link.type}${link.by ? ` (according to ${link.by})` : ''}` : link.by;
-      addRel(rel, s, t, stixTime(e.asOf), note ? note : undefined);
+      const to = exported.get(link.id);
+      if (!to || to.id === id) continue;
+      const { rel, reverse } = mapLink(link.type, type, typeOf(to.id));
+      const [source, target] = reverse ? [to.id, id] : [id, to.id];
+      const by = link.by ? `according to ${link.by}` : '';
+      const description = rel === 'related-to' ? [link.type, by && `(${by})`].filter(Boolean).join(' ') : by;
+      addRel({ rel, source, target, created, key: link.type, ...(description ? { description } : {}) });
     }
-    if (from.type === 'intrusion-set')
+    // A state link: the group, operation or malware originates from the country, with the
+    // confidence of how many parties make the link.
+    if (type === 'intrusion-set' || type === 'campaign' || type === 'malware')
       for (const a of e.attribution ?? []) {
-        const country = regionCode(a.country);
-        const locId = stixId('location', `country:${country}`);
-        if (!objects.has(locId))
-          objects.set(locId, {
-            type: 'location',
-            spec_version: '2.1',
-            id: locId,
-            created: '2026-01-01T00:00:00.000Z',
-            modified: '2026-01-01T00:00:00.000Z',
-            created_by_ref: author.id,
-            name: country,
-            country,
-          });
-        addRel(
-          'originates-from',
-          from.id,
-          locId,
-          stixTime(e.asOf),
-          `Attributed${a.sponsor ? ` to ${a.sponsor}` : ''} by ${a.by.join(', ')}`,
-        );
+        const loc = location(a.country);
+        if (!loc) continue;
+        addRel({
+          rel: 'originates-from',
+          source: id,
+          target: loc,
+          created,
+          description: `Attributed${a.sponsor ? ` to ${a.sponsor}` : ''} by ${a.by.join(', ')}`,
+          confidence: attributionConfidence(a),
+        });
       }
+    // An agency or company is located in its country.
+    if (type === 'identity' && e.country) {
+      const loc = location(e.country);
+      if (loc) addRel({ rel: 'located-at', source: id, target: loc, created });
+    }
   }
 
-  const reportId = stixId('report', `article:${ctx.url}`);
+  // An allegation or action points at what it concerns: the exported entries it links or relates
+  // to, and the countries on both sides of the claim.
+  for (const { entry: e, id } of exported.values()) {
+    const obj = objects.get(id)!;
+    if (obj.type !== 'report') continue;
+    const refs = new Set<string>();
+    for (const other of [...(e.links ?? []).map((l) => l.id), ...e.related]) {
+      const to = exported.get(other);
+      if (to && to.id !== id) refs.add(to.id);
+    }
+    for (const party of e.claim ? [e.claim.byParty, e.claim.againstParty] : []) {
+      const loc = location(party);
+      if (loc) refs.add(loc);
+    }
+    if (refs.size) obj.object_refs = [...refs].sort();
+  }
+
+  const asOfs = [...exported.values()].map((x) => x.entry.asOf).sort();
+  const kbAsOf = opts.kbAsOf ?? asOfs[asOfs.length - 1];
+  // What Spyglass writes about the article is as of the knowledge base it comes from, and never
+  // older than the article itself.
+  const newest = [kbAsOf, ctx.published].filter((d): d is string => d !== undefined).sort();
+  const time = newest.length ? stixTime(newest[newest.length - 1]!) : SPYGLASS_EPOCH;
+
   const event = ctx.event;
-  const notes: StixObject[] = [];
-  if (event?.claim) {
-    const c = event.claim;
-    const note: StixObject = {
-      type: 'note',
-      spec_version: '2.1',
-      id: stixId('note', `event:${ctx.url}:${event.id}`),
-      created: now,
-      modified: now,
-      created_by_ref: author.id,
-      abstract: `This article reports: ${event.name}`,
-      content: `${c.by} alleged (${c.date}), against ${c.against}: ${c.claim} Response: ${c.response}${c.responseCheckedOn ? ` (checked ${c.responseCheckedOn})` : ''}`,
-      object_refs: [reportId],
-      external_references: externalReferences(event),
-    };
-    notes.push(note);
-  }
-
-  const refs = [...objects.keys()].filter((id) => id !== author.id);
+  const containerType = ctx.published ? 'report' : 'grouping';
+  const containerId = stixId(containerType, `article:${ctx.url}`);
   const description = [
     event ? `This article reports: ${event.name}. ${firstSentence(event.summary)}` : undefined,
     ...ctx.references.map((r) => `Refers in words to ${r.entry.name} (${r.words.join(', ')}).`),
     ...ctx.patternNames.map((n) => `Names a cluster in a vendor pattern: ${n.text}.`),
+    ctx.published
+      ? undefined
+      : 'Spyglass found no publication date on the page, so the article is exported as a grouping: a STIX report must carry the date it was published.',
   ].filter((x): x is string => x !== undefined);
-  const report: StixObject = {
-    type: 'report',
-    spec_version: '2.1',
-    id: reportId,
-    created: now,
-    modified: now,
-    created_by_ref: author.id,
+
+  const notes: StixObject[] = [];
+  const eventId = event ? exported.get(event.id)?.id : undefined;
+  if (event && eventId) {
+    const lines = [
+      claimText(event) ?? firstSentence(event.summary),
+      ctx.eventWhy?.length ? `Why Spyglass links the article to it: ${reasonsLine(ctx.eventWhy)}.` : undefined,
+      ctx.eventTiedWith?.length
+        ? `Tied with: ${ctx.eventTiedWith.map((e) => e.name).join('; ')} (they scored the same).`
+        : undefined,
+    ].filter((x): x is string => x !== undefined);
+    notes.push({
+      ...base('note', stixId('note', `event:${ctx.url}:${event.id}`), time),
+      abstract: `This article reports: ${event.name}`,
+      content: lines.join('\n'),
+      object_refs: [containerId, eventId],
+      external_references: externalReferences(event),
+    });
+  }
+  const brief = ctx.brief;
+  if (brief && (brief.claims.length || brief.response)) {
+    const refs = new Set<string>([containerId]);
+    const byKbId = (kbId?: string) => (kbId ? exported.get(kbId)?.id : undefined);
+    const lines: string[] = [];
+    for (const c of brief.claims) {
+      lines.push(`${claimLine(c)}. The article: “${oneLine(c.quote.text)}”`);
+      for (const ref of [byKbId(c.accuserId), byKbId(c.accusedId)]) if (ref) refs.add(ref);
+    }
+    if (brief.response) lines.push(`Response or denial reported: “${oneLine(brief.response.text)}”`);
+    notes.push({
+      ...base('note', stixId('note', `brief:${ctx.url}`), time),
+      abstract: 'What the article reports, in its own words',
+      content: lines.join('\n'),
+      object_refs: [...refs],
+    });
+  }
+
+  const refs = [...objects.keys()];
+  const container: StixObject = {
+    ...base(containerType, containerId, time),
     name: ctx.title ?? ctx.url,
     ...(description.length ? { description: description.join(' ') } : {}),
-    report_types: ['threat-report'],
-    published: ctx.published ? stixTime(ctx.published) : now,
+    ...(ctx.published
+      ? { report_types: ['threat-report'], published: stixTime(ctx.published) }
+      : { context: 'unspecified' }),
     // object_refs must not be empty: a page with nothing exportable points at our identity.
-    object_refs: refs.length ? refs : [author.id],
+    object_refs: refs.length ? refs : [AUTHOR.id],
     external_references: [{ source_name: 'article', url: ctx.url }],
   };
 
-  return {
-    type: 'bundle',
-    id: stixId('bundle', `bundle:${ctx.url}:${now}`),
-    objects: [author, ...[...objects.values()].filter((o) => o.id !== author.id), report, ...notes],
-  };
+  // The article first (importers and readers meet it before the events it points at).
+  const body = [
+    TLP_CLEAR,
+    AUTHOR,
+    container,
+    ...[...objects.values()].filter((o) => o.type !== 'relationship'),
+    ...rels,
+    ...notes,
+  ];
+  // The bundle's id is a digest of its content: the same export, the same bundle.
+  return { type: 'bundle', id: stixId('bundle', sha1Hex(JSON.stringify(body))), objects: body };
 }

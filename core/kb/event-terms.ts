@@ -57,20 +57,31 @@ export function eventTerms(events: readonly Entry[]): Map<string, string[]> {
       .sort((a, b) => b.w - a.w || a.t.localeCompare(b.t));
     const words = weighed.filter((x) => !isPair(x.t)).slice(0, MAX_WORDS);
     const pairs = weighed.filter((x) => isPair(x.t)).slice(0, MAX_PAIRS);
-    out.set(id, [...words, ...pairs].map((x) => x.t));
+    out.set(
+      id,
+      [...words, ...pairs].map((x) => x.t),
+    );
   }
   return out;
 }
 
 export function eventYears(e: Entry): string[] {
-  const dates = [e.claim?.date ?? '', ...e.dates.flatMap((d) => [d.start, d.end ?? '']), ...e.details.map((d) => d.date)];
+  const dates = [
+    e.claim?.date ?? '',
+    ...e.dates.flatMap((d) => [d.start, d.end ?? '']),
+    ...e.details.map((d) => d.date),
+  ];
   return [...yearsIn(dates.join(' '))].sort();
 }
 
 /** Kinds of entry that can be a party to an event (not the concepts and topics it touches on). */
 const PARTY_KINDS: ReadonlySet<Entry['kind']> = new Set(['organization', 'threat-actor', 'malware', 'operation']);
 
-export function eventRecord(e: Entry, terms: readonly string[], kindOf: (id: string) => Entry['kind'] | undefined): EventRecord {
+export function eventRecord(
+  e: Entry,
+  terms: readonly string[],
+  kindOf: (id: string) => Entry['kind'] | undefined,
+): EventRecord {
   const related = [...new Set([...e.related, ...(e.links ?? []).map((l) => l.id)])].filter((id) => {
     const k = kindOf(id);
     return k !== undefined && PARTY_KINDS.has(k);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { articleContext } from '../../core/export/context';
+import { articleContext, articleTimelineFor } from '../../core/export/context';
 import type { PageState } from '../../core/page-state';
-import { apt35, event, report2022 } from './export-fixtures';
+import { apt35, event, indictment, report2022, tied } from './export-fixtures';
 
-const entries = new Map([apt35, event, report2022].map((e) => [e.id, e]));
+const entries = new Map([apt35, event, report2022, tied, indictment].map((e) => [e.id, e]));
 const base: PageState = {
   url: 'https://x.example/a',
   status: 'espionage',
@@ -55,6 +55,43 @@ describe('articleContext', () => {
       ],
     ],
     [
+      'a known name (an alias, any case) is never listed as unknown: it is an entity',
+      {
+        patternNames: [
+          { text: 'mint sandstorm', pattern: 'unc' },
+          { text: 'UNC1', pattern: 'unc' },
+        ],
+      },
+      (c) => [c.patternNames.map((n) => n.text), c.entities.map((e) => [e.entry.id, e.count])],
+      [['UNC1'], [['apt35', 1]]],
+    ],
+    [
+      'a known name already among the entities is not added twice',
+      { entities: [{ id: 'apt35', count: 3 }], patternNames: [{ text: 'APT35', pattern: 'unc' }] },
+      (c) => [c.patternNames, c.entities.map((e) => [e.entry.id, e.count])],
+      [[], [['apt35', 3]]],
+    ],
+    [
+      'a disputed alias is not a known name',
+      { patternNames: [{ text: 'TA453', pattern: 'unc' }] },
+      (c) => c.patternNames.map((n) => n.text),
+      ['TA453'],
+    ],
+    [
+      'the event’s reasons and ties (unknown ids left out)',
+      {
+        event: {
+          id: 'event',
+          via: 'content',
+          why: [{ kind: 'date', what: ['2024-12-18'] }],
+          tiedWith: ['tied', 'ghost'],
+        },
+      },
+      (c) => [c.eventWhy, c.eventTiedWith?.map((e) => e.id)],
+      [[{ kind: 'date', what: ['2024-12-18'] }], ['tied']],
+    ],
+    ['an empty brief is dropped', { brief: { claims: [] } }, (c) => c.brief, undefined],
+    [
       'title and date carried over',
       { title: 'T', published: '2024-12-19' },
       (c) => [c.title, c.published],
@@ -68,5 +105,27 @@ describe('articleContext', () => {
       new Map([['unc', { usedBy: 'Mandiant', meaning: 'M.' }]]),
     );
     expect(pick(ctx)).toEqual(expected);
+  });
+});
+
+describe('the timeline’s events', () => {
+  test('events of the timeline linked to the article, not its own event, not same-years background', () => {
+    const ctx = articleContext({ ...base, event: { id: 'event', via: 'name' } }, entries, [
+      { id: 'event', date: '2024-12-18', name: 'e', kind: 'allegation', thisArticle: true },
+      { id: 'indictment', date: '2022-09-14', name: 'i', kind: 'action' },
+      { id: 'tied', date: '2024-11-01', name: 't', kind: 'allegation', context: true },
+      { id: 'ghost', date: '2020', name: 'g', kind: 'action' },
+    ]);
+    expect(ctx.events?.map((e) => e.id)).toEqual(['indictment']);
+  });
+
+  test('the popup’s timeline from a page state: centred on its event', () => {
+    const items = articleTimelineFor(
+      { ...base, entities: [{ id: 'apt35', count: 1 }], event: { id: 'event', via: 'name' } },
+      new Map([...entries, ['apt35', { ...apt35, related: ['indictment'] }]]),
+    );
+    expect(items.find((i) => i.thisArticle)?.id).toBe('event');
+    expect(items.map((i) => i.id)).toContain('indictment');
+    expect(articleTimelineFor(base, entries)).toEqual([]);
   });
 });

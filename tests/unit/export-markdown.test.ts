@@ -27,6 +27,31 @@ describe('toMarkdown', () => {
     expect(s).toContain('- Response: No public response found (checked 2026-11-30)');
   });
 
+  test('the event’s why line and its tie', () => {
+    const lines = section('This article reports').split('\n');
+    expect(lines).toContain('- Why this event: the same parties \\(CNCERT/CC, US\\); the date fits \\(2024-12-18\\)');
+    expect(lines).toContain('- Tied with: Another allegation the same week (they scored the same)');
+  });
+
+  test('the brief: who accuses whom of what, with the article’s words on one line', () => {
+    expect(
+      section('Who accuses whom')
+        .split('\n')
+        .filter((l) => l.trim()),
+    ).toEqual([
+      '## Who accuses whom, in the article’s words',
+      '- CNCERT/CC accuses US intelligence of hacking, espionage \\(targets: a research institute\\) \\(period: since May 2023\\)',
+      '  > “CNCERT/CC said US intelligence hacked a research institute since May 2023.”',
+      '- Response or denial reported: “Washington did not comment.”',
+    ]);
+  });
+
+  test('no brief section without a brief, nor for an empty one', () => {
+    const { brief: _, ...rest } = CONTEXT;
+    expect(toMarkdown(rest)).not.toContain('Who accuses whom');
+    expect(toMarkdown({ ...rest, brief: { claims: [] } })).not.toContain('Who accuses whom');
+  });
+
   test.each([
     ['APT35', '- **APT35** (threat-actor, 3 mentions): Summary of apt35.'],
     ['sources', '  Sources: [Report on apt35](https://example.org/apt35) (Example Lab, 2024-05-01). As of 2026-11-30.'],
@@ -49,6 +74,7 @@ describe('toMarkdown', () => {
     ).toEqual([
       '- 2025-03-05: Later move (US → CN)',
       '- 2024-12-18: CNCERT/CC’s December 2024 allegation (CN → US) **(this article)**',
+      '- 2022-09-14: An indictment of APT35 members (US → IR)',
     ]);
   });
 

@@ -74,3 +74,104 @@ describe('normaliseDeclaredLang', () => {
     expect(normaliseDeclaredLang(tag)).toBe(want);
   });
 });
+
+describe('detectLang with the shipped lexicons: close Latin-script languages', () => {
+  // The same news sentence in languages that share most of their letters and many words.
+  test.each([
+    ['cs', 'Vláda uvedla, že za útoky na ministerstvo stojí skupina, která je podle ní napojená na ruskou rozvědku.'],
+    [
+      'sk',
+      'Vláda uviedla, že za útokmi na ministerstvo stojí skupina, ktorá je podľa nej napojená na ruskú rozviedku.',
+    ],
+    [
+      'pl',
+      'Rząd poinformował, że za atakami na ministerstwo stoi grupa, która jest według niego powiązana z rosyjskim wywiadem.',
+    ],
+    [
+      'sv',
+      'Regeringen uppger att gruppen som ligger bakom attackerna mot departementet är kopplad till den ryska underrättelsetjänsten.',
+    ],
+    [
+      'no',
+      'Regjeringen sier at gruppen som står bak angrepene mot departementet, er knyttet til den russiske etterretningstjenesten.',
+    ],
+    [
+      'da',
+      'Regeringen siger, at gruppen, der står bag angrebene mod ministeriet, er knyttet til den russiske efterretningstjeneste.',
+    ],
+    [
+      'lt',
+      'Vyriausybė teigia, kad už atakų prieš ministeriją stovi grupuotė, kuri, jos teigimu, yra susijusi su Rusijos žvalgyba.',
+    ],
+    [
+      'lv',
+      'Valdība norāda, ka aiz uzbrukumiem ministrijai stāv grupējums, kas, pēc tās teiktā, ir saistīts ar Krievijas izlūkdienestu.',
+    ],
+    [
+      'de',
+      'Die Regierung erklärte, dass hinter den Angriffen auf das Ministerium eine Gruppe steht, die dem russischen Geheimdienst nahesteht.',
+    ],
+  ] as const)('%s', (lang, text) => {
+    expect(detectLang(text)).toBe(lang);
+  });
+
+  test.each([
+    [
+      'no',
+      'Hun sier at det ikke ble gjort noe mer etter at saken kom opp, og at det er for tidlig å si hva som skjer nå.',
+    ],
+    [
+      'da',
+      'Hun siger, at der ikke blev gjort mere, efter at sagen kom op, og at det er for tidligt at sige, hvad der sker nu.',
+    ],
+    [
+      'sv',
+      'Hon säger att det inte gjordes något mer efter att frågan kom upp, och att det är för tidigt att säga vad som händer nu.',
+    ],
+  ] as const)('Scandinavian everyday sentence: %s', (lang, text) => {
+    expect(detectLang(text)).toBe(lang);
+  });
+
+  test('words Norwegian and Danish share: the declared tag decides, and no tag gives "other"', () => {
+    const text = 'Det er ikke mange som vil det, og det er ikke alle som kan det når de skal.';
+    expect(detectLang(text)).toBe('other');
+    expect(detectLang(text, 'nb-NO')).toBe('no');
+    expect(detectLang(text, 'nn')).toBe('no');
+    expect(detectLang(text, 'da')).toBe('da');
+  });
+});
+
+describe('detectLang with the shipped word lists: Vietnamese, Turkish, Indonesian, Malay, Romanian, Hungarian, Finnish, Estonian', () => {
+  test.each([
+    ['vi', 'Theo các chuyên gia, nhóm tin tặc này đã tấn công nhiều cơ quan trong năm nay và vẫn chưa bị phát hiện.'],
+    ['tr', 'Uzmanlara göre bu grup, yıl boyunca birçok kurumu hedef aldı ve uzun süre fark edilmedi.'],
+    [
+      'id',
+      'Menurut para ahli, kelompok tersebut telah menyerang sejumlah lembaga karena pemerintah belum bisa mendeteksinya.',
+    ],
+    [
+      'ms',
+      'Menurut pakar, kumpulan berkenaan telah menyerang beberapa agensi kerajaan kerana sistem itu boleh diceroboh.',
+    ],
+    ['id', 'Polisi mengatakan bahwa pelaku sudah ditangkap saat berada di kota itu setelah kejadian tersebut.'],
+    ['ms', 'Polis berkata bahawa suspek telah ditahan semasa berada di bandar itu selepas kejadian berkenaan.'],
+    [
+      'ro',
+      'Potrivit experților, gruparea a atacat mai multe instituții în acest an și nu a fost descoperită până acum.',
+    ],
+    [
+      'ro',
+      'Un guvern european a atribuit marti o campanie de spionaj cibernetic care a vizat timp de luni de zile partide politice si ministere.',
+    ],
+    ['hu', 'A szakértők szerint a csoport az idén több intézményt is megtámadott, és sokáig nem vették észre.'],
+    [
+      'fi',
+      'Asiantuntijoiden mukaan ryhmä hyökkäsi tänä vuonna useisiin laitoksiin, eikä sitä huomattu pitkään aikaan.',
+    ],
+    ['et', 'Ekspertide sõnul ründas rühm sel aastal mitut asutust ning seda ei märgatud pikka aega.'],
+    ['fi', 'Poliisi kertoi, että epäilty pidätettiin, kun hän oli vielä kaupungissa, mutta hän kiisti kaiken.'],
+    ['et', 'Politsei teatas, et kahtlustatav peeti kinni, kui ta oli veel linnas, kuid ta eitas kõike.'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(detectLang(text)).toBe(lang);
+  });
+});

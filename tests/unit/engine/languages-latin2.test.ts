@@ -1,0 +1,202 @@
+/**
+ * Vietnamese, Turkish, Indonesian, Malay, Romanian, Hungarian, Finnish and Estonian: every fixture in
+ * tests/fixtures/articles/<lang>/ through the engine (synthetic KB + the real lexicon), with the
+ * verdict, the detected language and the article check its index expects; the inflected and
+ * agglutinated forms the lexicons rely on; and no hits of these lexicons in English text.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { analyzeDocument, analyzeText, buildMatcherData } from '../../../core/engine/analyze';
+import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
+import { DEFAULT_MODEL, getDefaultLexicon } from '../../../core/engine/lexicon';
+import { loadMatcher, type Hit } from '../../../core/engine/matcher';
+import { readHtmlDocument } from '../../../core/engine/node-support';
+import { compileTopicCues } from '../../../core/engine/topic-cues';
+import { findTopicCue } from '../../../core/engine/topic-gate';
+import type { MatcherPattern } from '../../../core/engine/types';
+import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
+
+const LANGS = ['vi', 'tr', 'id', 'ms', 'ro', 'hu', 'fi', 'et'] as const;
+
+const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
+  text,
+  id,
+  kind,
+  caseSensitive: kind === 'threat-actor' && /^APT\d+$/.test(text),
+  requiresContext: false,
+});
+
+/** The names these fixtures use, as the knowledge base spells them (synthetic: tests do not rely on the real KB). */
+const EXTRA: MatcherPattern[] = [
+  p('APT28', 'apt28', 'threat-actor'),
+  p('APT31', 'apt31', 'threat-actor'),
+  p('APT32', 'apt32', 'threat-actor'),
+  p('Salt Typhoon', 'salt-typhoon', 'threat-actor'),
+  p('Pegasus', 'pegasus-spyware', 'malware'),
+  p('Predator', 'predator-spyware', 'malware'),
+];
+const matcher = loadMatcher(
+  JSON.parse(JSON.stringify(buildMatcherData([...SYNTHETIC_PATTERNS, ...EXTRA]))) as ReturnType<
+    typeof buildMatcherData
+  >,
+);
+
+const index = (lang: string): FixtureRecord[] =>
+  JSON.parse(readFileSync(join(FIXTURES, lang, 'index.json'), 'utf8')) as FixtureRecord[];
+const rows = LANGS.flatMap((lang) => index(lang).map((f) => ({ ...f, dir: lang })));
+const analyse = (dir: string, file: string) =>
+  analyzeDocument(readHtmlDocument(join(FIXTURES, dir, file)), { matcher });
+
+describe('fixture indexes', () => {
+  test.each(LANGS.map((l) => [l] as const))(
+    '%s: at least 3 espionage articles and 3 hard negatives, every file listed',
+    (lang) => {
+      const rs = index(lang);
+      expect(rs.filter((r) => r.espionage).length).toBeGreaterThanOrEqual(3);
+      expect(rs.filter((r) => !r.espionage && r.note.startsWith('hard negative')).length).toBeGreaterThanOrEqual(3);
+      expect(rs.every((r) => r.lang === lang)).toBe(true);
+      const files = readdirSync(join(FIXTURES, lang)).filter((f) => f.endsWith('.html'));
+      expect(rs.map((r) => r.file).sort()).toEqual(files.sort());
+    },
+  );
+});
+
+describe('verdict and language on every fixture', () => {
+  test.each(rows.map((f) => [`${f.dir}: ${f.note}`, f] as const))('%s', (_name, f) => {
+    const a = analyse(f.dir, f.file);
+    expect({ espionage: a.espionage, lang: a.lang }).toEqual({ espionage: f.espionage, lang: f.lang });
+    if (f.isArticle !== undefined) expect(a.isArticle).toBe(f.isArticle);
+  });
+});
+
+describe('the language comes from the text, not only the declared tag', () => {
+  test.each(rows.map((f) => [`${f.dir}/${f.file}`, f] as const))('%s', (_name, f) => {
+    const text = readHtmlDocument(join(FIXTURES, f.dir, f.file)).body?.textContent ?? '';
+    expect(analyzeText(text, { matcher }).lang).toBe(f.lang);
+  });
+});
+
+describe('scores keep a margin', () => {
+  test.each(rows.filter((f) => !f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
+    '%s stays below 0.35',
+    (_name, f) => {
+      expect(analyse(f.dir, f.file).score).toBeLessThan(0.35);
+    },
+  );
+  test.each(rows.filter((f) => f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
+    '%s has both hacking and state evidence from the lexicon',
+    (_name, f) => {
+      const a = analyse(f.dir, f.file);
+      expect(a.signals.some((s) => s.type === 'term')).toBe(true);
+      expect(a.features.c).toBeGreaterThan(1.5);
+      expect(a.features.s).toBeGreaterThan(1.5);
+    },
+  );
+});
+
+const signalsOf = (text: string) => analyzeText(text, { matcher }).signals.map((s) => s.term);
+
+describe('inflected, agglutinated and compound forms', () => {
+  test.each([
+    ['vi compound noun', 'Nhóm tin tặc này đã xâm nhập vào hệ thống của bộ.', 'nhóm tin tặc'],
+    ['vi state backing', 'Tin tặc được nhà nước hậu thuẫn đã tấn công.', 'tin tặc được nhà nước hậu thuẫn'],
+    ['vi cyber espionage', 'Các vụ gián điệp mạng gia tăng trong năm nay.', 'gián điệp mạng'],
+    ['id prefixed verb', 'Jaringan kementerian diretas pekan lalu.', 'diretas'],
+    ['id state backing', 'Kelompok itu didukung negara menurut laporan.', 'didukung negara'],
+    ['ms derived noun', 'Penggodaman itu dikesan oleh agensi.', 'penggodam'],
+    ['ms state sponsorship', 'Kumpulan itu ditaja kerajaan asing.', 'ditaja kerajaan'],
+    ['ro plural genitive', 'Ținta atacurilor cibernetice au fost ministerele.', 'atacurilor cibernetic'],
+    ['ro cedilla spelling', 'Hackerii sunt susţinuţi de stat, spun experţii.', 'susţinuţi de stat'],
+    ['ro definite article', 'Gruparea de hackeri a atacat rețeaua.', 'gruparea de hackeri'],
+    ['hu compound with case', 'A kibertámadásokat a hatóság vizsgálja.', 'kibertámad'],
+    ['hu suffixed attribution', 'A csoport Oroszországhoz köthető, írja a jelentés.', 'oroszországhoz köthető'],
+    ['hu derived noun', 'A kiberkémkedés ellen közösen lépnek fel.', 'kiberkém'],
+    ['fi compound and case', 'Kyberhyökkäyksiä tehtiin useisiin ministeriöihin.', 'kyberhyökkäyks'],
+    ['fi compound nationality', 'Venäläishakkerit tunkeutuivat verkkoon.', 'venäläishakkeri'],
+    ['fi inflected noun', 'Tietomurron taustalla oli vakoilu.', 'tietomurro'],
+    ['et compound and case', 'Küberrünnakute taga on riiklik toimija.', 'küberrünna'],
+    ['et genitive', 'Häkkerite rühm ründas ministeeriumi.', 'häkkerite rühm'],
+    ['et state backing', 'Rühm on riiklikult toetatud, teatas amet.', 'riiklikult toetatud'],
+    ['tr case ending', 'Bakanlık, Çinli hackerların sistemlere sızdığını açıkladı.', 'çinli hacker'],
+    ['tr plural locative', 'Siber saldırılarda kamu kurumları hedef alındı.', 'siber saldır'],
+    ['tr suffixed noun', 'Casusluk kampanyasının arkasında bir grup var.', 'casusluk kampanya'],
+    ['tr state backing', 'Devlet destekli bir grup ağa girdi.', 'devlet destekli'],
+    ['tr sentence-initial İ', 'İstihbarat servisleri uyarı yayımladı.', 'İstihbarat servis'],
+    ['tr all-caps headline', 'ÇİNLİ HACKERLAR BAKANLIĞA SIZDI', 'çİnlİ hacker'],
+  ])('%s', (_name, text, term) => {
+    expect(signalsOf(text)).toContain(term);
+  });
+});
+
+describe('whole-word forms do not swallow longer words', () => {
+  test.each([
+    ['vi saltwater intrusion is not hacking', 'Xâm nhập mặn lan rộng ở đồng bằng.', 'xâm nhập hệ thống'],
+    ['hu kínál (to offer) is not Kína', 'A bolt olcsó kenyeret kínál a vásárlóknak.', 'kína'],
+    ['hu ügynökség (agency) is not ügynök', 'A hírszerző ügynökség jelentést adott ki.', 'ügynök'],
+    ['fi tullivat (would come) is not tullit (tariffs)', 'He tullivat kotiin illalla.', 'tullit'],
+    ['et kohtumine (meeting) is not a court', 'Kohtumine toimus eile Tallinnas.', 'kohtuotsus'],
+    ['tr ajans is not ajan', 'İstihbarat ajansı açıklama yaptı ve ajansın raporu yayımlandı.', 'ajan'],
+    ['tr yamaç is not yama', 'Yamaçtaki evler boşaltıldı.', 'yama'],
+  ])('%s', (_name, text, term) => {
+    expect(signalsOf(text)).not.toContain(term);
+  });
+});
+
+describe('no surface form is listed in two lexicon files', () => {
+  // The engine pools every file's terms, so a form listed twice would count twice in any text.
+  const owners = new Map<string, string[]>();
+  for (const [lang, f] of Object.entries(LEXICON_FILES))
+    for (const t of f.terms)
+      for (const form of t.texts) {
+        const k = form.toLowerCase();
+        owners.set(k, [...(owners.get(k) ?? []), lang]);
+      }
+  test.each(LANGS.map((l) => [l] as const))('%s', (lang) => {
+    const shared = LEXICON_FILES[lang]!.terms.flatMap((t) =>
+      t.texts.filter((form) => owners.get(form.toLowerCase())!.length > 1),
+    );
+    expect(shared).toEqual([]);
+  });
+});
+
+describe('ordinary sentences give these lexicons no topic-gate cue', () => {
+  // State-subsidised loans, politics "linked to Russia", cooking and drafting: no hacking here.
+  const { cues } = compileTopicCues({
+    lexicons: LANGS.map((l) => LEXICON_FILES[l]!),
+    model: DEFAULT_MODEL,
+    names: [],
+  });
+  test.each([
+    ['vi', 'Doanh nghiệp được nhà nước hậu thuẫn vay vốn ưu đãi, còn xâm nhập mặn lan rộng ở đồng bằng.'],
+    ['tr', 'Devlet destekli kredi faizleri düştü; Çin destekli yatırımlar da arttı.'],
+    ['id', 'Program yang didukung pemerintah itu sedang disusun, dan ibu menyusun menu penggorengan.'],
+    ['ms', 'Projek yang disokong kerajaan itu menggoda pelabur, kata pengusaha penggorengan.'],
+    ['ro', 'Proiectul finanțat de stat este legat de Rusia prin contracte de gaze, au spus politicienii.'],
+    ['hu', 'Az államilag támogatott hitelek iránt a feltörekvő vállalkozások is érdeklődnek.'],
+    ['fi', 'Valtion tukema lainaohjelma jatkuu, ja tietomäärä kasvoi Kiinan valtion sijoitusten myötä.'],
+    ['et', 'Riigi toetatud laenud ja sissemaksed kasvasid, teatas Hiina riigi investeerimisfond.'],
+  ] as const)('%s', (_lang, text) => {
+    expect(findTopicCue(text, cues)).toBeUndefined();
+  });
+});
+
+describe('these lexicons stay out of English text', () => {
+  const owner: string[] = [];
+  for (const [lang, f] of Object.entries(LEXICON_FILES)) for (const t of f.terms) if (t.texts.length) owner.push(lang);
+  const lexicon = getDefaultLexicon();
+  const english = readdirSync(FIXTURES).filter((f) => f.startsWith('en-'));
+  test.each(english.map((f) => [f] as const))('%s', (file) => {
+    const path = join(FIXTURES, file);
+    const text = file.endsWith('.html') ? (readHtmlDocument(path).body?.textContent ?? '') : readFileSync(path, 'utf8');
+    const hits: Hit[] = [];
+    matcher.scan(text, hits);
+    const ours = hits
+      .filter(
+        (h) => matcher.term(h.pattern) >= 0 && (LANGS as readonly string[]).includes(owner[matcher.term(h.pattern)]!),
+      )
+      .map((h) => `${owner[matcher.term(h.pattern)]}: ${text.slice(h.start, h.end)}`);
+    expect(owner.length).toBe(lexicon.terms.length);
+    expect(ours).toEqual([]);
+  });
+});

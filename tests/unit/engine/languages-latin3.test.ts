@@ -1,0 +1,194 @@
+/**
+ * Czech, Slovak, Swedish, Norwegian, Danish, Lithuanian and Latvian: every fixture in
+ * tests/fixtures/articles/<lang>/ through the engine (synthetic KB + the real lexicon), with the
+ * verdict, the detected language and the article check its index expects; the case endings and
+ * compounds the lexicons rely on; and no surface form in two lexicon files (the matcher reads every
+ * file, so a form listed twice would count twice: forms Czech and Slovak, or Norwegian and Danish,
+ * write alike are listed once).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { analyzeDocument, analyzeText, buildMatcherData } from '../../../core/engine/analyze';
+import { detectLang } from '../../../core/engine/lang';
+import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
+import { DEFAULT_MODEL } from '../../../core/engine/lexicon';
+import { compileTopicCues } from '../../../core/engine/topic-cues';
+import { findTopicCue } from '../../../core/engine/topic-gate';
+import { loadMatcher, type Hit } from '../../../core/engine/matcher';
+import { readHtmlDocument } from '../../../core/engine/node-support';
+import type { MatcherPattern } from '../../../core/engine/types';
+import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
+
+const LANGS = ['cs', 'sk', 'sv', 'no', 'da', 'lt', 'lv'] as const;
+
+const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
+  text,
+  id,
+  kind,
+  caseSensitive: kind === 'threat-actor' && /^APT\d+$/.test(text),
+  requiresContext: false,
+});
+
+/** The names these fixtures use, as the knowledge base spells them (synthetic: tests do not rely on the real KB). */
+const EXTRA: MatcherPattern[] = [
+  p('APT28', 'apt28', 'threat-actor'),
+  p('Fancy Bear', 'apt28', 'threat-actor'),
+  p('APT31', 'apt31', 'threat-actor'),
+  p('Salt Typhoon', 'salt-typhoon', 'threat-actor'),
+  p('Pegasus', 'pegasus-spyware', 'malware'),
+  p('Predator', 'predator-spyware', 'malware'),
+];
+const matcher = loadMatcher(
+  JSON.parse(JSON.stringify(buildMatcherData([...SYNTHETIC_PATTERNS, ...EXTRA]))) as ReturnType<
+    typeof buildMatcherData
+  >,
+);
+
+const index = (lang: string): FixtureRecord[] =>
+  JSON.parse(readFileSync(join(FIXTURES, lang, 'index.json'), 'utf8')) as FixtureRecord[];
+const rows = LANGS.flatMap((lang) => index(lang).map((f) => ({ ...f, dir: lang })));
+const analyse = (dir: string, file: string) =>
+  analyzeDocument(readHtmlDocument(join(FIXTURES, dir, file)), { matcher });
+
+describe('fixture indexes', () => {
+  test.each(LANGS.map((l) => [l] as const))(
+    '%s: at least 3 espionage articles, 3 hard negatives and an ordinary page, every file listed',
+    (lang) => {
+      const rs = index(lang);
+      expect(rs.filter((r) => r.espionage).length).toBeGreaterThanOrEqual(3);
+      expect(rs.filter((r) => !r.espionage && r.note.startsWith('hard negative')).length).toBeGreaterThanOrEqual(3);
+      expect(rs.filter((r) => r.note.startsWith('ordinary negative')).length).toBeGreaterThanOrEqual(1);
+      expect(rs.every((r) => r.lang === lang)).toBe(true);
+      const files = readdirSync(join(FIXTURES, lang)).filter((f) => f.endsWith('.html'));
+      expect(rs.map((r) => r.file).sort()).toEqual(files.sort());
+    },
+  );
+});
+
+describe('verdict and language on every fixture', () => {
+  test.each(rows.map((f) => [`${f.dir}: ${f.note}`, f] as const))('%s', (_name, f) => {
+    const a = analyse(f.dir, f.file);
+    expect({ espionage: a.espionage, lang: a.lang }).toEqual({ espionage: f.espionage, lang: f.lang });
+    if (f.isArticle !== undefined) expect(a.isArticle).toBe(f.isArticle);
+  });
+});
+
+describe('the language comes from the text, not only the declared tag', () => {
+  test.each(rows.map((f) => [`${f.dir}/${f.file}`, f] as const))('%s', (_name, f) => {
+    const doc = readHtmlDocument(join(FIXTURES, f.dir, f.file));
+    expect(detectLang(doc.body?.textContent ?? '')).toBe(f.lang);
+  });
+});
+
+describe('scores keep a margin', () => {
+  test.each(rows.filter((f) => !f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
+    '%s stays below 0.35',
+    (_name, f) => {
+      expect(analyse(f.dir, f.file).score).toBeLessThan(0.35);
+    },
+  );
+  test.each(rows.filter((f) => f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
+    '%s has both hacking and state evidence',
+    (_name, f) => {
+      const { features } = analyse(f.dir, f.file);
+      expect(features.c).toBeGreaterThan(2);
+      expect(features.s).toBeGreaterThan(2);
+    },
+  );
+});
+
+const signalsOf = (text: string) => analyzeText(text, { matcher }).signals.map((s) => s.term);
+
+describe('inflected and compound forms', () => {
+  test.each([
+    [
+      'cs linked to (prefix reaches the adjective)',
+      'Firmy napadli hackeři napojení na ruskou rozvědku.',
+      'napojení na rusko',
+    ],
+    ['cs genitive', 'Úřad vyšetřuje sérii kybernetických útoků na nemocnice.', 'kybernetických útok'],
+    ['cs attribution', 'Vláda připsala kampaň skupině napojené na Kreml.', 'připsala'],
+    ['cs state backing', 'Státem podporovaní útočníci se zaměřili na úřady.', 'státem podporovan'],
+    ['sk genitive plural', 'Polícia vyšetruje útok ruských hackerov na nemocnicu.', 'ruských hackerov'],
+    ['sk instrumental', 'Za útokmi stojí skupina napojená na Kremeľ.', 'napojená na kremeľ'],
+    ['sk spyware', 'Telefóny boli infikované špionážnym softvérom.', 'špionážnym softvér'],
+    ['sk form shared with cs', 'Úrad vyšetruje sériu kybernetických útokov.', 'kybernetických útok'],
+    ['sv compound', 'Dataintrången mot kommunerna fortsätter.', 'dataintrång'],
+    ['sv definite plural', 'Hackarna tog sig in via en sårbarhet.', 'hackarna'],
+    ['sv state backing', 'Statsstödda grupper ligger bakom attackerna.', 'statsstödda grupper'],
+    ['sv linked to', 'Gruppen är kopplad till den ryska militära underrättelsetjänsten.', 'kopplad till den ryska'],
+    ['no compound', 'Dataangrepene mot Stortinget ble oppdaget i fjor.', 'dataangrep'],
+    ['no state backing', 'Statsstøttede aktører står bak kampanjen.', 'statsstøttede aktører'],
+    ['no intelligence compound', 'Etterretningstjenesten advarer mot spionasje.', 'etterretningstjeneste'],
+    ['da compound', 'Cyberangrebene ramte flere ministerier.', 'cyberangreb'],
+    ['da form shared with no', 'Hackerne fik adgang til systemet.', 'hackerne'],
+    ['da intelligence', 'Den russiske militære efterretningstjeneste står bag.', 'russiske militære efterretning'],
+    ['lt genitive plural', 'Tyrėjai aptiko kibernetinių atakų pėdsakus.', 'kibernetinių atak'],
+    ['lt dative', 'Vyriausybė atakas priskyrė Rusijos karinei žvalgybai.', 'rusijos karinei žvalgyb'],
+    ['lt state backing', 'Valstybės remiami programišiai taikėsi į ministerijas.', 'valstybės remiam'],
+    ['lv compound', 'Kiberuzbrukumi pret ministrijām turpinās.', 'kiberuzbrukum'],
+    ['lv instrumental', 'Grupējums ir saistīts ar Krievijas militāro izlūkdienestu.', 'krievijas militāro izlūk'],
+    ['lv hackers via the lt stem', 'Hakeri ielauzās sistēmās.', 'hakeri'],
+  ])('%s', (_name, text, term) => {
+    expect(signalsOf(text).map((t) => t.toLowerCase())).toContain(term.toLowerCase());
+  });
+});
+
+describe('these lexicons stay out of English text', () => {
+  const owner: string[] = [];
+  for (const [lang, f] of Object.entries(LEXICON_FILES)) for (const t of f.terms) if (t.texts.length) owner.push(lang);
+  const english = readdirSync(FIXTURES).filter((f) => f.startsWith('en-'));
+  test.each(english.map((f) => [f] as const))('%s', (file) => {
+    const path = join(FIXTURES, file);
+    const text = file.endsWith('.html') ? (readHtmlDocument(path).body?.textContent ?? '') : readFileSync(path, 'utf8');
+    const hits: Hit[] = [];
+    matcher.scan(text, hits);
+    const ours = hits
+      .filter(
+        (h) => matcher.term(h.pattern) >= 0 && (LANGS as readonly string[]).includes(owner[matcher.term(h.pattern)]!),
+      )
+      .map((h) => `${owner[matcher.term(h.pattern)]}: ${text.slice(h.start, h.end)}`);
+    expect(ours).toEqual([]);
+  });
+});
+
+describe('no surface form of these lexicons is in another lexicon file', () => {
+  const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const where = new Map<string, string[]>();
+  for (const [lang, f] of Object.entries(LEXICON_FILES))
+    for (const t of f.terms)
+      for (const form of t.texts) {
+        const k = key(form);
+        const l = where.get(k) ?? [];
+        if (!l.includes(lang)) l.push(lang);
+        where.set(k, l);
+      }
+  test.each(LANGS.map((l) => [l] as const))('%s', (lang) => {
+    const shared = [...where].filter(([, ls]) => ls.length > 1 && ls.includes(lang)).map(([k, ls]) => `${k}: ${ls}`);
+    expect(shared).toEqual([]);
+  });
+});
+
+describe('ordinary words that share a stem with a hacking term stay out of the topic gate', () => {
+  const { cues } = compileTopicCues({ lexicons: Object.values(LEXICON_FILES), model: DEFAULT_MODEL, names: [] });
+  test.each([
+    ['lt software (programinė įranga)', 'Mokykla įsigijo naują programinę įrangą ir kompiuterių programas mokiniams.'],
+    ['lt garden pests (kenkėjai)', 'Sodininkai skundžiasi, kad šiemet obelis puola kenkėjai.'],
+    ['lv computers (datoru)', 'Skolā ir jauna datoru klase, un skolēni mācās programmēšanu.'],
+    ['sv state aid (statsstöd)', 'Kommissionen godkände statsstöd till bygget av den nya järnvägen.'],
+    ['no state aid (statsstøtte)', 'Regjeringen gir statsstøtte til nye vindkraftverk langs kysten.'],
+    ['no vandalism (skadeverk)', 'Politiet etterforsker skadeverk på flere biler i sentrum.'],
+    ['sv human spying (spionverksamhet)', 'Boken skildrar spionverksamhet under kalla kriget.'],
+    ['da vulnerable groups (sårbare)', 'Kommunen vil hjælpe sårbare familier med bolig.'],
+    ['lv compromise (kompromiss)', 'Partijas panāca kompromisu par budžetu.'],
+    ['sv made it into the final', 'Laget har tagit sig in i finalen efter en jämn match.'],
+    ['no got access to the documents', 'Avisen fikk tilgang til dokumentene etter en klage.'],
+    ['lt violates the law (pažeidžia)', 'Įmonė pažeidžia įstatymą, teigia inspekcija.'],
+    ['lv wounded (ievainoja)', 'Negadījumā ievainoja divus gājējus.'],
+    ['da state-run media (statsstyrede)', 'De statsstyrede medier bragte ingen kritik af regeringen.'],
+    ['cs vulnerable groups (zranitelné)', 'Město pomáhá zranitelným skupinám obyvatel a seniorům.'],
+  ])('%s', (_name, text) => {
+    expect(findTopicCue(text, cues)).toBeUndefined();
+  });
+});
