@@ -2,7 +2,15 @@
  * One knowledge-base entry. "card" is the compact hover card; "full" is the popup's entry view.
  * Props in, markup out: links open in a new tab, related entries call onOpen.
  */
-import { attackUrl, linksByType, matchedAlias, membersByDate, regionCode, vendorNames } from '../core/kb/entry-view';
+import {
+  attackUrl,
+  disputedNameLines,
+  linksByType,
+  matchedAlias,
+  membersByDate,
+  regionCode,
+  vendorNames,
+} from '../core/kb/entry-view';
 import type { Attribution, Entry } from '../core/kb/schema';
 import type { UiLang } from '../core/i18n/strings';
 import { displayName, useI18n, type T } from './i18n';
@@ -55,6 +63,17 @@ export function matchedLine(entry: Entry, text: string | undefined, t: T, lang: 
   if (alias?.coinedBy) return t('matchedAlias', [shown, alias.coinedBy, displayName(entry, lang)]);
   if (shown === entry.name || shown === entry.nameZh) return undefined;
   return t('matchedAliasPlain', [shown]);
+}
+
+/** "“APT45” is used for more than one group: here per Mandiant; Andariel (Microsoft)." */
+export function disputedLines(entry: Entry, t: T, lang: UiLang): string[] {
+  return disputedNameLines(entry).map((d) => {
+    const parts = [
+      ...(d.here ? [t('disputedHere', [listOf(d.here, lang)])] : []),
+      ...d.others.map((o) => (o.by ? `${o.name} (${listOf(o.by, lang)})` : o.name)),
+    ];
+    return t('disputedName', [d.name, parts.join('; ')]);
+  });
 }
 
 export function EntryCard({
@@ -151,6 +170,11 @@ export function EntryCard({
         </p>
       ) : null}
       <VendorNames rows={rows} limit={full ? undefined : CARD_VENDOR_NAMES} idBase={`${entry.id}-${variant}`} />
+      {disputedLines(entry, t, lang).map((line) => (
+        <p class="entry-disputed" key={line}>
+          {line}
+        </p>
+      ))}
       {entry.claim ? (
         <section class="entry-claim" {...sectionName('claim', t('claim'))}>
           {full ? <h3 id={`${entry.id}-claim`}>{t('claim')}</h3> : null}

@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toEventRecords, toMatcherPatterns } from '../core/kb/compile';
+import { annotateDisputes } from '../core/kb/disputed';
+import { assertReachable } from '../core/kb/reachability';
 import { readKbFiles } from '../core/kb/load-node';
 import { KbValidationError, validateKb } from '../core/kb/validate';
 import { buildSearchIndex, toSearchDocs } from '../core/search/search';
@@ -79,6 +81,10 @@ export function buildKb(root = process.cwd()): { count: number } {
     }
     throw err;
   }
+  // Every entry must be reachable from a page (a matched name or a cue set): fails naming them.
+  assertReachable(entries);
+  // Each card that lists a disputed name says which other entries carry it.
+  entries = annotateDisputes(entries);
   // Old asOf dates and facts that ended after asOf warn; an asOf in the future already failed above.
   for (const w of freshnessWarnings(entries, today, 20)) console.warn(`warning: ${w}`);
   // Only for the benchmark's grown-KB build (scripts/bench-cold.ts); never set in a release build.

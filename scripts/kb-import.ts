@@ -73,6 +73,9 @@ export function importToRoot(
     producers: readConfigJson(root, CONFIG_FILES.producers),
     sourceDomains: readConfigJson(root, CONFIG_FILES.sourceDomains),
     deniedDomains: readConfigJson(root, CONFIG_FILES.deniedDomains, true),
+    mergeRules: readConfigJson(root, CONFIG_FILES.mergeRules, true),
+    coiners: readConfigJson(root, CONFIG_FILES.coiners, true),
+    cueWords: readConfigJson(root, CONFIG_FILES.cueWords, true),
   });
   const patterns = compilePatterns(parsePatternFile(readConfigJson(root, 'assets/naming/patterns.json')));
   const layers = readLayerFiles(root);
@@ -142,6 +145,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     show('skipped names', r.skippedNames, (s) => `"${s.name}" in ${s.where}: ${s.reason}`);
     show('skipped records', r.skippedRecords, (s) => `${s.record}: ${s.reason}`);
     show('hand entries matched', r.handMatches, (h) => `${h.atlas} -> ${h.hand}`);
+    show('merge-rules.json names no record has (check the rule)', r.unknownRuleNames, (n) => n);
     show('layer notes', run.notes, (n) => n);
     if (run.handProblems > 0)
       console.log(

@@ -9,6 +9,7 @@ import { kbMeta } from '../core/kb/meta';
 import { freshnessReport, STALE_AFTER_MONTHS } from '../core/kb/freshness';
 import { CLAIM_KINDS, KINDS, LANGS, type Entry } from '../core/kb/schema';
 import { KbValidationError, validateKb } from '../core/kb/validate';
+import { cardStats } from '../core/kb/card-stats';
 
 const today = new Date().toISOString().slice(0, 10);
 let entries: Entry[];
@@ -45,6 +46,8 @@ for (const e of claimEntries) {
 }
 
 const meta = kbMeta(entries);
+const cards = cardStats(entries);
+const pct = (n: number, of: number) => `${n}/${of} (${of ? ((100 * n) / of).toFixed(1) : '0.0'}%)`;
 const rows: [string, string | number][] = [
   ['entries', entries.length],
   ...KINDS.map((k): [string, number] => [`  kind ${k}`, meta.byKind[k]]),
@@ -61,6 +64,13 @@ const rows: [string, string | number][] = [
   ...[...byDirection]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([dir, r]): [string, string] => [`  ${dir} summaryZh / checked`, `${r.zh}/${r.all} ${r.checked}/${r.all}`]),
+  ['unreachable entries (no matched name, no cue set)', cards.unreachable.length],
+  ...cards.perKind.flatMap((k): [string, string][] => [
+    [`${k.kind}: composed only (no details)`, pct(k.composedOnly, k.all)],
+    [`${k.kind}: with a date`, pct(k.withDate, k.all)],
+    [`${k.kind}: no one named as attributor`, pct(k.noAttributionSource, k.all)],
+  ]),
+  ['groups with 2+ names saying who coined 2+', pct(cards.twoCoiners, cards.multiNameGroups)],
   [`asOf older than ${STALE_AFTER_MONTHS} months`, fresh.stale.length],
   ['dated facts ended after asOf', fresh.lapsed.length],
   ['oldest asOf', entries.length ? meta.asOf : '-'],
@@ -76,6 +86,10 @@ const list = (title: string, items: Entry[]) => {
   console.log(`\n${title}:`);
   for (const e of items) console.log(`  ${e.id}`);
 };
+if (cards.unreachable.length > 0) {
+  console.log('\nUnreachable entries:');
+  for (const u of cards.unreachable) console.log(`  ${u.kind}/${u.id}: ${u.reason}`);
+}
 list('China-related without Chinese names', chinaWithoutZh);
 list('Country CN or China-related without nameZh', likelyZhWithoutNameZh);
 

@@ -102,3 +102,22 @@ export function nameVariants(text: string, rules: VariantRules = DEFAULT_VARIANT
   }
   return out;
 }
+
+const CASE_WORD = /^\p{L}+$/u;
+
+/**
+ * The letter-case forms under which a case-sensitive multi-word name is also written: a vendor's
+ * name stored in capitals ("LIMINAL PANDA") as the press writes it ("Liminal Panda"), and the
+ * other way round. Only names of two or more words, each of letters alone, with every word
+ * capitalised: "Liminal Panda" and "LIMINAL PANDA" are names, "liminal panda" is not matched. A
+ * single word gets no other form ("PLATINUM" is a name, "Platinum" a metal). The alias itself is
+ * not in the result.
+ */
+export function caseVariants(text: string): string[] {
+  const words = text.split(/([\s-]+)/);
+  const parts = words.filter((_, i) => i % 2 === 0);
+  if (parts.length < 2 || !parts.every((w) => CASE_WORD.test(w))) return [];
+  const title = words.map((w, i) => (i % 2 === 0 ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w)).join('');
+  const upper = text.toUpperCase();
+  return [...new Set([title, upper])].filter((f) => f !== text);
+}

@@ -1,6 +1,7 @@
 /** Turns validated entries into what each part of the extension needs. Pure module. */
 import { foldString } from '../engine/chars';
-import { nameVariants } from '../engine/name-variants';
+import { caseVariants, nameVariants } from '../engine/name-variants';
+import { disputedOwners, disputeKey } from './disputed';
 import { EVENT_KINDS, type EventCandidate } from '../engine/article-event';
 import type { MatcherPattern } from '../engine/types';
 import { eventRecord, eventTerms } from './event-terms';
@@ -13,11 +14,19 @@ const keyOf = (text: string, caseSensitive: boolean) => foldString(text, !caseSe
  * Every alias of every entry, for the matcher (the name counts only if listed as an alias), with
  * its spelling variants ("&"/"and", "U.S."/"US", "APT27"/"APT 27", "Centre"/"Center"). A variant
  * never takes a form that another entry lists as an alias, and a variant two entries would both
- * produce is left out for both.
+ * produce is left out for both. A case-sensitive name of several words also matches in title case
+ * and in capitals (caseVariants). A disputed name is matched for the one entry core/kb/disputed.ts
+ * chooses; the other entries that list it show it on their cards.
  */
 export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
+  const owners = disputedOwners(entries);
+  const matched = (e: Entry, text: string) => {
+    const owner = owners.get(disputeKey(text));
+    return owner === undefined || owner === e.id;
+  };
   const listed = new Map<string, string>();
-  for (const e of entries) for (const a of e.aliases) if (!a.disputed) listed.set(keyOf(a.text, a.caseSensitive), e.id);
+  for (const e of entries)
+    for (const a of e.aliases) if (matched(e, a.text)) listed.set(keyOf(a.text, a.caseSensitive), e.id);
 
   const variantOwners = new Map<string, string>();
   const candidates: { key: string; pattern: MatcherPattern }[] = [];
@@ -26,9 +35,11 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
     const seen = new Set<string>();
     const verdictClass = effectiveVerdictClass(e);
     for (const a of e.aliases) {
-      // A disputed name (claimed for two groups by different sources) is shown on cards, never matched.
-      if (a.disputed) continue;
+      // A disputed name (given to two groups by different sources) is matched for one of them.
+      if (!matched(e, a.text)) continue;
       const forms = nameVariants(a.text);
+      if (a.caseSensitive)
+        for (const c of caseVariants(a.text)) for (const f of nameVariants(c)) if (!forms.includes(f)) forms.push(f);
       forms.forEach((text, i) => {
         const key = keyOf(text, a.caseSensitive);
         if (seen.has(key)) return;

@@ -1,6 +1,7 @@
 /** What the cards and the entry view derive from an entry: vendor names, matched alias, ATT&CK address. Pure. */
 import type { Alias, Entry, LinkType } from './schema';
 import { entryDate } from './timeline';
+import { isDisputed } from './disputed';
 
 export interface VendorName {
   text: string;
@@ -27,13 +28,13 @@ export function foldName(s: string): string {
  */
 export function vendorNames(entry: Entry): VendorName[] {
   const rows = entry.aliases
-    .filter((a) => a.coinedBy !== undefined || a.former || a.disputed)
+    .filter((a) => a.coinedBy !== undefined || a.former || isDisputed(a))
     .map((a) => ({
       text: a.text,
       lang: a.lang,
       ...(a.coinedBy ? { coinedBy: a.coinedBy } : {}),
       former: a.former ?? false,
-      disputed: a.disputed ?? false,
+      disputed: isDisputed(a),
     }));
   // Current names first, then former, then disputed; the KB's order within each.
   const rank = (r: VendorName) => (r.disputed ? 2 : r.former ? 1 : 0);
@@ -99,4 +100,21 @@ export function membersByDate(
 /** ISO region code for a country as the KB writes it ("UK" is the KB's spelling of GB). */
 export function regionCode(country: string): string {
   return country === 'UK' ? 'GB' : country;
+}
+
+/**
+ * The card's lines on disputed names: each name another entry also carries, who uses it for this
+ * entry, and the other entries with who uses it for each ("APT45": Mandiant here; Andariel per
+ * Microsoft).
+ */
+export function disputedNameLines(
+  entry: Entry,
+): { name: string; here?: string[]; others: { id: string; name: string; by?: string[] }[] }[] {
+  return entry.aliases
+    .filter((a) => (a.alsoUsedFor?.length ?? 0) > 0)
+    .map((a) => ({
+      name: a.text,
+      ...(a.usedBy ? { here: a.usedBy } : a.coinedBy ? { here: [a.coinedBy] } : {}),
+      others: a.alsoUsedFor ?? [],
+    }));
 }

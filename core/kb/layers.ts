@@ -112,6 +112,7 @@ export function mergeEntry(hand: Obj, atlas: Entry): Obj {
     if (same) {
       if (same.coinedBy === undefined && a.coinedBy !== undefined) same.coinedBy = a.coinedBy;
       if (same.former === undefined && a.former !== undefined) same.former = a.former;
+      if (same.usedBy === undefined && a.usedBy !== undefined) same.usedBy = a.usedBy;
       continue;
     }
     const copy: Obj = { ...a };

@@ -2,7 +2,7 @@
  * Cross-entry rules for the fields the naming atlas added: typed links and topic members must point
  * at entries that exist, and translated names must cite where they are seen in use. (Disputed
  * aliases may be shared between entries: validate.ts leaves them out of the shared-alias rule,
- * as the matcher never matches them.) Pure module.
+ * as the matcher matches them for one entry only, by the rule in disputed.ts.) Pure module.
  */
 import { TRANSLATED_LANGS, type Entry } from './schema';
 import type { KbProblem } from './validate';

@@ -94,10 +94,26 @@ export const AliasSchema = v.strictObject({
   /** A name its coiner has retired (Microsoft's element names such as "STRONTIUM"). */
   former: v.optional(v.boolean()),
   /**
-   * The name is used for more than one group by different sources: shown on the card as disputed,
-   * never matched in text. Other entries may list the same disputed name.
+   * The name is used for more than one group by different sources. Other entries may list the same
+   * name; it is matched for one of them by the rule in core/kb/disputed.ts, and every card that
+   * lists it says which other groups it may mean (alsoUsedFor).
    */
   disputed: v.optional(v.boolean()),
+  /** Who uses this name for this entry (vendors or data sets), where the name is disputed. */
+  usedBy: v.optional(v.array(nonEmpty('alias usedBy'))),
+  /**
+   * Computed at build time (core/kb/disputed.ts), never written by hand: the other entries that
+   * carry the same name, and who uses it for each.
+   */
+  alsoUsedFor: v.optional(
+    v.array(
+      v.strictObject({
+        id,
+        name: nonEmpty('alsoUsedFor name'),
+        by: v.optional(v.array(nonEmpty('alsoUsedFor by'))),
+      }),
+    ),
+  ),
   /** An https page that shows the name in use (required for translated and transliterated names). */
   source: v.optional(v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https address'))),
 });
@@ -271,3 +287,4 @@ export type Attribution = v.InferOutput<typeof AttributionSchema>;
 export type Link = v.InferOutput<typeof LinkSchema>;
 export type LinkType = (typeof LINK_TYPES)[number];
 export type CueSet = v.InferOutput<typeof CueSetSchema>;
+export type Detail = v.InferOutput<typeof DetailSchema>;

@@ -109,7 +109,7 @@ export function validateKb(files: KbFile[], options: ValidateOptions): Entry[] {
         return;
       }
       seen.add(key);
-      // A disputed name is never matched, so several entries may list it.
+      // A disputed name is matched for one entry only (disputed.ts), so several entries may list it.
       if (a.disputed) return;
       // An alias may be shared only when letter case tells the entries apart: both sides are
       // case-sensitive and spelt differently. Otherwise a mention would be ambiguous. Checked

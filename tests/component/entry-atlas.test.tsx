@@ -82,6 +82,25 @@ describe('names across vendors', () => {
     expect(document.querySelector('.entry-aliases')?.textContent).not.toContain('Charming Kitten');
   });
 
+  test.each([
+    ['en', '“APT45” is used for more than one group: here per Mandiant; Andariel (Microsoft).'],
+    ['zh_CN', '“APT45”被用于多个组织：本条目依据Mandiant; Andariel (Microsoft)。'],
+  ] as const)('%s: a disputed name says which other group it may mean and who uses it for each', (lang, line) => {
+    const apt45 = makeEntry('apt45', {
+      kind: 'threat-actor',
+      name: 'APT45',
+      aliases: [
+        alias('APT45', {
+          disputed: true,
+          usedBy: ['Mandiant'],
+          alsoUsedFor: [{ id: 'andariel', name: 'Andariel', by: ['Microsoft'] }],
+        }),
+      ],
+    });
+    renderEntry('card', { entry: apt45, lang });
+    expect(document.querySelector('.entry-disputed')?.textContent).toBe(line);
+  });
+
   test('the card shows at most six names and says how many more', () => {
     const many = makeEntry('many', {
       kind: 'threat-actor',

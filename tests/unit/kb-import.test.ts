@@ -9,6 +9,7 @@ import {
   clusterRecords,
   mispRelationEvidence,
   relationFor,
+  ruleEdges,
   type Evidence,
   type SourceRecord,
 } from '../../core/kb/import/merge-rules';
@@ -18,6 +19,13 @@ import { runImport, type ImportInput } from '../../core/kb/import/run';
 import type { Entry } from '../../core/kb/schema';
 import { defaultPatterns } from '../../core/naming/patterns';
 import { importToRoot } from '../../scripts/kb-import';
+import { caseVariants } from '../../core/engine/name-variants';
+import { toMatcherPatterns } from '../../core/kb/compile';
+import { annotateDisputes, disputedOwners } from '../../core/kb/disputed';
+import { disputedNameLines } from '../../core/kb/entry-view';
+import { unreachableEntries } from '../../core/kb/reachability';
+import { reportDetails } from '../../core/kb/import/compose';
+import { dateFromUrl } from '../../core/kb/import/reports';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixtureDir = join(root, 'tests/fixtures/threat-naming');
@@ -281,10 +289,17 @@ describe('the import on the fixture', () => {
     expect(alias(e.get('alpha-group'), text)).toMatchObject(want);
   });
 
-  test('a group the data only weakly ties to a state keeps its names in the summary, none matched', () => {
-    expect(e.get('beta-team')?.aliases).toEqual([]);
+  test.each(['beta-team', 'delta-kitten'])(
+    'a group the data only weakly tie to a state (%s) is matched by codes only; its word names reach it by a cue set',
+    (id) => {
+      const g = e.get(id)!;
+      expect(g.aliases.every((a) => /\d/.test(a.text))).toBe(true);
+      if (g.aliases.length === 0) expect(g.cueSets?.[0]?.terms[0]?.length).toBeGreaterThan(0);
+    },
+  );
+
+  test('weak groups are counted, and their summaries say what the data say', () => {
     expect(e.get('beta-team')?.summary).toContain('Sidewinder');
-    expect(e.get('delta-kitten')?.aliases).toEqual([]);
     expect(e.get('delta-kitten')?.summary).toContain('Iran');
     expect(r.report.counts['threat-actor (weak state link: only codes matched)']).toBe(2);
   });
@@ -342,14 +357,26 @@ describe('the import on the fixture', () => {
       firstReported: '2020-01-01',
       links: [{ id: 'alpha-group', type: 'attributed-to' }],
     });
-    expect(e.get('c0002')?.aliases).toEqual([]);
+    // A campaign ATT&CK names only by its id has no entry (no page can name it).
+    expect(e.has('c0002')).toBe(false);
+    expect(r.report.skippedRecords).toContainEqual({
+      record: 'attack:C0002',
+      reason: 'a campaign ATT&CK names only by its id and ties to no group: nothing can name it',
+    });
+  });
+
+  test('the group card carries the campaign as a dated detail', () => {
+    expect(e.get('alpha-group')?.details).toContainEqual({
+      date: '2020-01-01',
+      text: 'ATT&CK attributes the campaign Operation Night Owl (C0001) to it, with activity seen from 2020-01-01 to 2020-06-01.',
+    });
   });
 
   test('is byte-identical when run again', () => {
     expect(run().files).toEqual(r.files);
   });
 
-  test('a hand entry wins: it takes the id, and a name it claims is dropped from other atlas entries', () => {
+  test('a hand entry wins: it takes the id, and a name it claims stays on an atlas group only as disputed', () => {
     const hand = [
       {
         file: 'assets/kb/threat-actor/alpha.json',
@@ -364,7 +391,7 @@ describe('the import on the fixture', () => {
     expect(h.has('alpha')).toBe(true);
     expect(h.has('alpha-group')).toBe(false);
     expect(h.get('badthing')?.links).toEqual([{ id: 'alpha', type: 'used-by' }]);
-    expect(alias(h.get('gamma'), 'Gamma')).toBeUndefined();
+    expect(alias(h.get('gamma'), 'Gamma')).toMatchObject({ disputed: true });
   });
 
   test.each([
@@ -419,12 +446,12 @@ describe('importToRoot (the kb:import script)', () => {
   test('writes the atlas and the report, and a second run changes no byte', () => {
     const dir = setup('ok');
     const first = importToRoot(fixtureDir, dir, '2026-12-02');
-    expect(first.written).toBe(9);
+    expect(first.written).toBe(8);
     const files = snapshot(dir);
-    expect(Object.keys(files)).toHaveLength(9);
+    expect(Object.keys(files)).toHaveLength(8);
     expect(existsSync(join(dir, '.generated/import-report.json'))).toBe(true);
     const second = importToRoot(fixtureDir, dir, '2026-12-02');
-    expect([second.written, second.unchanged]).toEqual([0, 9]);
+    expect([second.written, second.unchanged]).toEqual([0, 8]);
     expect(snapshot(dir)).toEqual(files);
   });
 
@@ -440,5 +467,149 @@ describe('importToRoot (the kb:import script)', () => {
     );
     expect(snapshot(dir)).toEqual({});
     expect(existsSync(join(dir, '.generated'))).toBe(false);
+  });
+});
+
+describe('issue 22: reachability, disputed names, letter case, merge rules', () => {
+  const entry = (id: string, name: string, aliases: Partial<Entry['aliases'][number]>[], extra: Partial<Entry> = {}) =>
+    ({
+      id,
+      kind: 'threat-actor',
+      name,
+      aliases: aliases.map((a) => ({ lang: 'en', caseSensitive: false, requiresContext: false, primary: false, ...a })),
+      summary: name,
+      details: [],
+      dates: [],
+      related: [],
+      sources: [],
+      asOf: '2026-12-07',
+      chinaRelated: false,
+      ...extra,
+    }) as Entry;
+
+  test.each([
+    ['LIMINAL PANDA', ['Liminal Panda']],
+    ['Temper Panda', ['TEMPER PANDA']],
+    ['BRONZE RIVERSIDE', ['Bronze Riverside']],
+    ['PLATINUM', []],
+    ['APT-C-36', []],
+    ['TEMP.Veles', []],
+  ])('caseVariants(%j) = %j', (text, want) => {
+    expect(caseVariants(text)).toEqual(want);
+  });
+
+  test.each([
+    ['Liminal Panda', true],
+    ['LIMINAL PANDA', true],
+    ['liminal panda', false],
+  ])('a name stored as "LIMINAL PANDA" (case-sensitive) matches %j: %s', (text, want) => {
+    const pats = toMatcherPatterns([
+      entry('liminal-panda', 'LIMINAL PANDA', [{ text: 'LIMINAL PANDA', caseSensitive: true }]),
+    ]);
+    expect(pats.some((p) => p.text === text && p.caseSensitive)).toBe(want);
+  });
+
+  const apt45 = entry('apt45', 'APT45', [{ text: 'APT45', disputed: true, usedBy: ['Mandiant'] }]);
+  const andariel = entry('andariel', 'Andariel', [{ text: 'APT45', usedBy: ['Microsoft'] }, { text: 'Andariel' }]);
+  const x = entry('x', 'X', [{ text: 'Shared', disputed: true }]);
+  const y = entry('y', 'Y', [{ text: 'Shared', disputed: true }], { attackId: 'G0001' });
+
+  const z = entry('zeta', 'Shared', [{ text: 'Shared', disputed: true }]);
+  test.each([
+    ['andariel', [apt45, andariel], 'the entry that lists it undisputed (a hand claim) first'],
+    ['zeta', [x, y, z], 'else the entry whose own name it is'],
+    ['y', [x, y], 'else the entry with an ATT&CK id'],
+  ])('the disputed name goes to %s (%s)', (want, entries) => {
+    const owner = [...disputedOwners(entries).values()][0];
+    expect(owner).toBe(want);
+    const pats = toMatcherPatterns(entries);
+    const name = entries[0]!.aliases[0]!.text;
+    expect(pats.filter((p) => p.text === name).map((p) => p.id)).toEqual([want]);
+    expect(unreachableEntries(entries).map((u) => u.id)).not.toContain(want);
+  });
+
+  test('the disputed-name card lists the other group and who uses the name for each', () => {
+    const [a] = annotateDisputes([apt45, andariel]);
+    expect(disputedNameLines(a!)).toEqual([
+      { name: 'APT45', here: ['Mandiant'], others: [{ id: 'andariel', name: 'Andariel', by: ['Microsoft'] }] },
+    ]);
+  });
+
+  test.each([
+    ['no alias, no cue set', entry('a', 'A', []), ['a']],
+    ['a cue set', entry('a', 'A', [], { cueSets: [{ terms: [['A'], ['B']] }] }), []],
+    ['a matched name', entry('a', 'A', [{ text: 'Alpha Name' }]), []],
+  ])('reachability: an entry with %s', (_, e, want) => {
+    expect(unreachableEntries([e]).map((u) => u.id)).toEqual(want);
+  });
+
+  const rec = (key: string, source: SourceRecord['source'], primary: string): SourceRecord => ({
+    key,
+    source,
+    primaryKeys: [primary.toLowerCase()],
+    nameKeys: [primary.toLowerCase()],
+  });
+  const records = [
+    rec('attack:G0129', 'attack', 'mustang panda'),
+    rec('misp:mp', 'misp', 'mustang panda'),
+    rec('misp:unc6384', 'misp', 'unc6384'),
+    rec('misp:wagemole', 'misp', 'wagemole'),
+    rec('microsoft:coral', 'microsoft', 'coral sleet'),
+  ];
+  test.each([
+    [
+      'a join holds even with two MISP records in one group',
+      ['UNC6384', 'Mustang Panda'],
+      'misp:unc6384',
+      'misp:mp',
+      true,
+    ],
+    ['an apart pair is never joined', ['WageMole', 'Coral Sleet'], 'misp:wagemole', 'microsoft:coral', false],
+  ])('merge rules: %s', (_, names, a, b, together) => {
+    const rules = together ? { join: [{ names }], apart: [] } : { join: [{ names }], apart: [{ names }] };
+    const r = ruleEdges(records, rules, (t) => t.toLowerCase());
+    const c = clusterRecords(records, r.edges, r.apart);
+    const same = c.clusters.some((cl) => cl.includes(a) && cl.includes(b));
+    expect(same).toBe(together);
+    expect(r.unknown).toEqual([]);
+  });
+
+  test('the repository rules name the audit merges, and a re-import reads them', () => {
+    const rulesFile = json('assets/naming/merge-rules.json') as {
+      join: { names: string[] }[];
+      into: { name: string; id: string }[];
+    };
+    expect(rulesFile.join.map((j) => j.names[0])).toEqual(['UNC6384', 'UNC2814']);
+    expect(rulesFile.into).toContainEqual(expect.objectContaining({ name: 'WageMole', id: 'famous-chollima' }));
+  });
+});
+
+describe('composed cards', () => {
+  test.each([
+    ['https://www.welivesecurity.com/2018/06/07/invisimole-equipped-spyware-undercover/', '2018-06-07'],
+    ['https://www.fireeye.com/blog/threat-research/2018/02/attacks.html', '2018-02'],
+    ['https://example.org/reports/apt-report.html', undefined],
+    ['https://example.org/2019/13/01/x', undefined],
+  ])('dateFromUrl(%j) = %j', (url, want) => {
+    expect(dateFromUrl(url)).toBe(want);
+  });
+
+  const first = { date: '2017-03-30', publisher: 'ESET', title: 'Carbon Paper' };
+  const last = { date: '2018-10-04', publisher: 'Kaspersky', title: 'Shedding Skin' };
+  test.each([
+    [[first], 1, 'Earliest report on it that MITRE ATT&CK cites: “Carbon Paper” (ESET). It stands in'],
+    [[first, last], 2, 'Latest report on it that MITRE ATT&CK cites: “Shedding Skin” (Kaspersky).'],
+    [[], 0, undefined],
+  ] as const)('reportDetails: %#', (reports, n, text) => {
+    const d = reportDetails(reports, 'attack', 'it');
+    expect(d).toHaveLength(n);
+    if (text) expect(d.map((x) => x.text).join(' ')).toContain(text);
+  });
+
+  test('the fixture group card is sentences with dates where the data have them', () => {
+    const a = byId(run()).get('alpha-group')!;
+    expect(a.summaryComposed).toBe(true);
+    expect(a.summary).toMatch(/^Hacking group that Microsoft tracks as Azure Blizzard; .*\.$/);
+    expect(a.details.every((d) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d.date))).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import {
   attackIdEvidence,
   clusterRecords,
   mispRelationEvidence,
+  ruleEdges,
   type Clustering,
   type ExplicitEdge,
   type SourceName,
@@ -215,8 +216,13 @@ export function actorRecords(data: ThreatNamingData, ctx: ActorContext): ActorRe
   return { records, edges };
 }
 
-export function clusterActors(recs: ActorRecords): Clustering {
-  return clusterRecords(recs.records, recs.edges);
+/** The records grouped into actors, the rules of assets/naming/merge-rules.json applied first. */
+export function clusterActors(
+  recs: ActorRecords,
+  rules?: ImportConfig['mergeRules'],
+): Clustering & { unknownRuleNames: string[] } {
+  const r = rules ? ruleEdges(recs.records, rules, nameKey) : { edges: [], apart: [], unknown: [] };
+  return { ...clusterRecords(recs.records, [...r.edges, ...recs.edges], r.apart), unknownRuleNames: r.unknown };
 }
 
 export type StateLink = 'strong' | 'weak' | 'crime' | 'none';
@@ -316,10 +322,17 @@ export function coinerIndex(data: ThreatNamingData, ctx: ActorContext): (text: s
       const k = nameKey(n.name);
       table.set(k, (table.get(k) ?? new Set()).add(p));
     }
+  const schemes = ctx.config.coiners.schemes.map((s) => ({ re: new RegExp(`^(?:${s.regex})$`), by: s.coinedBy }));
+  const elements = new Set(ctx.config.commonWords.elements.map((e) => e.toLowerCase()));
   return (text) => {
     const set = table.get(nameKey(text));
     if (set && set.size === 1) return [...set][0];
     const hit = ctx.patterns.patternOf(text);
-    return hit?.pattern.inferCoiner ? hit.pattern.coinedBy : undefined;
+    if (hit?.pattern.inferCoiner) return hit.pattern.coinedBy;
+    const scheme = schemes.find((s) => s.re.test(text.trim()));
+    if (scheme) return scheme.by;
+    // Microsoft's former names are chemical elements in capitals ("MAGNESIUM").
+    const t = text.trim();
+    return t === t.toUpperCase() && elements.has(t.toLowerCase()) ? 'Microsoft' : undefined;
   };
 }

@@ -33,6 +33,31 @@ export const SourceDomainsSchema = v.object({
   skip: words,
 });
 
+const https = v.pipe(v.string(), v.startsWith('https://', 'must be an https address'));
+const rule = { why: word, source: https };
+const pair = v.pipe(v.array(word), v.length(2, 'names must hold exactly two names'));
+
+/** assets/naming/merge-rules.json: group identities the import decides by rule (see merge-rules.ts). */
+export const MergeRulesSchema = v.object({
+  join: v.array(v.object({ names: pair, ...rule })),
+  apart: v.array(v.object({ names: pair, ...rule })),
+  into: v.optional(v.array(v.object({ name: word, id: word, ...rule })), []),
+  separate: v.array(v.object({ name: word, trackedBy: word, mappedBy: word, mappedTo: word, ...rule })),
+});
+
+/** assets/naming/coiners.json: vendors' code schemes the importer reads a coiner from. */
+export const CoinersSchema = v.object({
+  schemes: v.array(v.object({ regex: word, coinedBy: word })),
+});
+
+/** assets/naming/cue-words.json: words beside a name in a paragraph about hacking, per kind. */
+export const CueWordsSchema = v.object({
+  'threat-actor': v.array(word),
+  malware: v.array(word),
+  operation: v.array(word),
+  ordinary: v.array(word),
+});
+
 /** assets/sources/denied-domains.json: a list of hosts, or { domains: [...] }, or records with a domain. */
 export const DeniedDomainsSchema = v.union([
   v.array(v.union([word, v.object({ domain: word })])),
@@ -43,6 +68,7 @@ export type CommonWords = v.InferOutput<typeof CommonWordsSchema>;
 export type Countries = v.InferOutput<typeof CountriesSchema>;
 export type Producers = v.InferOutput<typeof ProducersSchema>;
 export type SourceDomains = v.InferOutput<typeof SourceDomainsSchema>;
+export type MergeRules = v.InferOutput<typeof MergeRulesSchema>;
 
 export interface ImportConfig {
   commonWords: CommonWords;
@@ -50,6 +76,9 @@ export interface ImportConfig {
   producers: Producers;
   sourceDomains: SourceDomains;
   deniedDomains: string[];
+  mergeRules: MergeRules;
+  coiners: v.InferOutput<typeof CoinersSchema>;
+  cueWords: v.InferOutput<typeof CueWordsSchema>;
 }
 
 export class ImportConfigError extends Error {
@@ -71,6 +100,9 @@ export const CONFIG_FILES = {
   producers: 'assets/naming/producers.json',
   sourceDomains: 'assets/naming/source-domains.json',
   deniedDomains: 'assets/sources/denied-domains.json',
+  mergeRules: 'assets/naming/merge-rules.json',
+  coiners: 'assets/naming/coiners.json',
+  cueWords: 'assets/naming/cue-words.json',
 } as const;
 
 /** Checks the raw (JSON-parsed) config files; deniedDomains may be undefined (file absent). */
@@ -80,6 +112,12 @@ export function parseImportConfig(raw: {
   producers: unknown;
   sourceDomains: unknown;
   deniedDomains?: unknown;
+  /** Absent: no rules. */
+  mergeRules?: unknown;
+  /** Absent: no schemes. */
+  coiners?: unknown;
+  /** Absent: the importer's defaults (cues.ts). */
+  cueWords?: unknown;
 }): ImportConfig {
   const denied =
     raw.deniedDomains === undefined ? [] : check(CONFIG_FILES.deniedDomains, DeniedDomainsSchema, raw.deniedDomains);
@@ -89,6 +127,20 @@ export function parseImportConfig(raw: {
     countries: check(CONFIG_FILES.countries, CountriesSchema, raw.countries),
     producers: check(CONFIG_FILES.producers, ProducersSchema, raw.producers),
     sourceDomains: check(CONFIG_FILES.sourceDomains, SourceDomainsSchema, raw.sourceDomains),
+    mergeRules:
+      raw.mergeRules === undefined
+        ? { join: [], apart: [], into: [], separate: [] }
+        : check(CONFIG_FILES.mergeRules, MergeRulesSchema, raw.mergeRules),
+    coiners: raw.coiners === undefined ? { schemes: [] } : check(CONFIG_FILES.coiners, CoinersSchema, raw.coiners),
+    cueWords:
+      raw.cueWords === undefined
+        ? {
+            'threat-actor': ['hacker*', 'hacking', 'malware'],
+            malware: ['malware'],
+            operation: ['campaign'],
+            ordinary: ['group'],
+          }
+        : check(CONFIG_FILES.cueWords, CueWordsSchema, raw.cueWords),
     // A rule limited to a path ("163.com/dy") denies the whole host here: stricter, never looser.
     deniedDomains: list.map((d) =>
       (typeof d === 'string' ? d : d.domain)

@@ -9,6 +9,17 @@ const str = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const strList = v.optional(v.array(v.string()), []);
 const day = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date YYYY, YYYY-MM or YYYY-MM-DD'));
 
+/** A report ATT&CK cites: who, when, what, where (the bibliographic facts only). */
+export const CitationSchema = v.object({
+  source: v.optional(v.string()),
+  by: v.optional(v.string()),
+  date: v.optional(day),
+  title: v.optional(v.string()),
+  url: v.optional(v.string()),
+});
+const citations = v.optional(v.array(CitationSchema), []);
+const words = v.optional(v.union([v.string(), v.array(v.string())]));
+
 export const MispActorSchema = v.object({
   uuid: str,
   name: str,
@@ -21,6 +32,9 @@ export const MispActorSchema = v.object({
   nameAttribution: v.optional(v.array(v.object({ name: str, producer: str })), []),
   refs: strList,
   related: v.optional(v.array(v.object({ uuid: str, type: str })), []),
+  victims: words,
+  targetCategory: words,
+  targetedSector: words,
 });
 
 export const MicrosoftNameSchema = v.object({
@@ -45,6 +59,7 @@ export const AttackGroupSchema = v.object({
   created: v.optional(day),
   software: v.array(v.pipe(v.string(), v.regex(/^S\d{4}$/, 'must be an ATT&CK software id S####'))),
   refs: strList,
+  citations,
 });
 
 export const AttackCampaignSchema = v.object({
@@ -56,6 +71,7 @@ export const AttackCampaignSchema = v.object({
   lastSeen: v.optional(day),
   attributedTo: v.array(v.pipe(v.string(), v.regex(/^G\d{4}$/, 'must be an ATT&CK group id G####'))),
   refs: strList,
+  citations,
 });
 
 export const AttackSoftwareSchema = v.object({
@@ -65,6 +81,8 @@ export const AttackSoftwareSchema = v.object({
   type: v.picklist(['malware', 'tool']),
   aliases: v.array(v.string()),
   platforms: strList,
+  created: v.optional(day),
+  citations,
 });
 
 const snapshot = v.tuple([str, day]);
@@ -80,6 +98,7 @@ export type Qihoo360Name = v.InferOutput<typeof Qihoo360Schema>;
 export type AttackGroup = v.InferOutput<typeof AttackGroupSchema>;
 export type AttackCampaign = v.InferOutput<typeof AttackCampaignSchema>;
 export type AttackSoftware = v.InferOutput<typeof AttackSoftwareSchema>;
+export type Citation = v.InferOutput<typeof CitationSchema>;
 
 export interface ThreatNamingData {
   misp: MispActor[];

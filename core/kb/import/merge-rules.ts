@@ -11,10 +11,13 @@
  *   disagree which group it belongs to).
  * - A name claimed by two records of the same data set links nothing (it is disputed).
  * - MISP's "similar", "overlaps", "linked-to" relations are overlaps; "part-of" is a sub-group.
+ * - Rules in assets/naming/merge-rules.json come first: a "join" makes its records one group even
+ *   when a data set then holds two records in it; an "apart" pair is never put in one group.
  */
 export type SourceName = 'attack' | 'misp' | 'microsoft' | 'qihoo360';
 
 export type Evidence =
+  | 'rule-join'
   | 'attack-id'
   | 'same-primary'
   | 'attack-ref'
@@ -36,6 +39,8 @@ export interface EvidenceContext {
 /** The verdict for one piece of evidence between two records (table-tested). */
 export function relationFor(evidence: Evidence, ctx: EvidenceContext): Relation {
   switch (evidence) {
+    case 'rule-join':
+      return 'same-group';
     case 'attack-id':
     case 'attack-ref':
       return ctx.sourceClash ? 'disputed' : 'same-group';
@@ -68,6 +73,7 @@ export function mispRelationEvidence(type: string): Evidence | undefined {
 }
 
 const STRENGTH: Record<Evidence, number> = {
+  'rule-join': -1,
   'attack-id': 0,
   'same-primary': 1,
   'attack-ref': 2,
@@ -119,8 +125,43 @@ interface Edge extends ExplicitEdge {
   name?: string;
 }
 
+/** The records a rule's name designates: those whose own name it is. */
+export function recordsNamed(records: readonly SourceRecord[], name: string, key: (t: string) => string): string[] {
+  const k = key(name);
+  return records.filter((r) => r.primaryKeys.includes(k)).map((r) => r.key);
+}
+
+/**
+ * The rules of assets/naming/merge-rules.json as edges and apart pairs between records; a name no
+ * record has is reported (the data changed: the rule needs a look).
+ */
+export function ruleEdges(
+  records: readonly SourceRecord[],
+  rules: { join: readonly { names: readonly string[] }[]; apart: readonly { names: readonly string[] }[] },
+  key: (t: string) => string,
+): { edges: ExplicitEdge[]; apart: [string, string][]; unknown: string[] } {
+  const edges: ExplicitEdge[] = [];
+  const apart: [string, string][] = [];
+  const unknown: string[] = [];
+  const each = (names: readonly string[], f: (a: string, b: string) => void) => {
+    const [a, b] = names.map((n) => {
+      const keys = recordsNamed(records, n, key);
+      if (keys.length === 0) unknown.push(n);
+      return keys;
+    });
+    for (const x of a ?? []) for (const y of b ?? []) f(x, y);
+  };
+  for (const r of rules.join) each(r.names, (a, b) => edges.push({ a, b, evidence: 'rule-join' }));
+  for (const r of rules.apart) each(r.names, (a, b) => apart.push([a, b]));
+  return { edges, apart, unknown };
+}
+
 /** Groups records into actors by the rules above. Deterministic for the same input. */
-export function clusterRecords(records: readonly SourceRecord[], explicit: readonly ExplicitEdge[]): Clustering {
+export function clusterRecords(
+  records: readonly SourceRecord[],
+  explicit: readonly ExplicitEdge[],
+  apart: readonly (readonly [string, string])[] = [],
+): Clustering {
   const byKey = new Map(records.map((r) => [r.key, r]));
   const claims = new Map<string, SourceRecord[]>();
   for (const r of records)
@@ -156,6 +197,13 @@ export function clusterRecords(records: readonly SourceRecord[], explicit: reado
 
   const parent = new Map<string, string>(records.map((r) => [r.key, r.key]));
   const sources = new Map<string, Set<SourceName>>(records.map((r) => [r.key, new Set([r.source])]));
+  const members = new Map<string, string[]>(records.map((r) => [r.key, [r.key]]));
+  const kept = (ra: string, rb: string) =>
+    apart.some(
+      ([x, y]) =>
+        (members.get(ra)!.includes(x) && members.get(rb)!.includes(y)) ||
+        (members.get(ra)!.includes(y) && members.get(rb)!.includes(x)),
+    );
   const find = (k: string): string => {
     let root = k;
     while (parent.get(root) !== root) root = parent.get(root)!;
@@ -178,12 +226,15 @@ export function clusterRecords(records: readonly SourceRecord[], explicit: reado
     const sb = sources.get(rb)!;
     const sourceClash = [...sa].some((s) => sb.has(s));
     const nameAmbiguous = e.name !== undefined && ambiguous.has(e.name);
+    if (kept(ra, rb)) continue;
     const verdict = relationFor(e.evidence, { nameAmbiguous, sourceClash });
     if (verdict === 'same-group') {
       const [root, child] = cmp(ra, rb) <= 0 ? [ra, rb] : [rb, ra];
       parent.set(child, root);
       sources.set(root, new Set([...sa, ...sb]));
       sources.delete(child);
+      members.set(root, [...members.get(root)!, ...members.get(child)!]);
+      members.delete(child);
       merges.push({ a: e.a, b: e.b, evidence: e.evidence, ...(e.name ? { name: e.name } : {}) });
     } else if (verdict !== 'none') pending.push({ ...e, verdict });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { nameVariants } from '../../../core/engine/name-variants';
+import { caseVariants, nameVariants } from '../../../core/engine/name-variants';
 import { toMatcherPatterns } from '../../../core/kb/compile';
 import { buildMatcherData } from '../../../core/engine/analyze';
 import { loadMatcher } from '../../../core/engine/matcher';
@@ -78,5 +78,44 @@ describe('variants in the matcher', () => {
     const ps = toMatcherPatterns(es);
     expect(ps.filter((p) => p.text === 'US Army').map((p) => p.id)).toEqual(['b']);
     expect(ps.filter((p) => p.text === 'U.S. Army').map((p) => p.id)).toEqual(['a']);
+  });
+});
+
+describe('caseVariants: a case-sensitive multi-word name in title case and in capitals', () => {
+  test.each([
+    ['LIMINAL PANDA', ['Liminal Panda']],
+    ['TEMPER PANDA', ['Temper Panda']],
+    ['Fancy Bear', ['FANCY BEAR']],
+    ['BRONZE RIVERSIDE', ['Bronze Riverside']],
+    ['Night-Dragon', ['NIGHT-DRAGON']],
+    // One word has no other form: "PLATINUM" is a name, "Platinum" a metal.
+    ['PLATINUM', []],
+    ['Sidewinder', []],
+    // Codes and dotted names keep their one spelling.
+    ['APT-C-36', []],
+    ['TEMP.Veles', []],
+  ])('%j -> %j', (text, want) => {
+    expect(caseVariants(text)).toEqual(want);
+  });
+});
+
+describe('letter case in the matcher', () => {
+  const entries = [
+    entry('liminal-panda', [alias('LIMINAL PANDA', true)]),
+    entry('fancy-bear', [alias('Fancy Bear', true)]),
+    entry('platinum', [alias('PLATINUM', true)]),
+  ];
+  const m = loadMatcher(buildMatcherData(toMatcherPatterns(entries), { model: {} as never, terms: [], patterns: [] }));
+  test.each([
+    ['CrowdStrike said Liminal Panda breached telecoms', 'liminal-panda', true],
+    ['CrowdStrike said LIMINAL PANDA breached telecoms', 'liminal-panda', true],
+    ['a liminal panda at the zoo', 'liminal-panda', false],
+    ['FANCY BEAR RETURNS, the headline said', 'fancy-bear', true],
+    ['a fancy bear costume', 'fancy-bear', false],
+    ['PLATINUM used hot-patching', 'platinum', true],
+    ['a platinum ring', 'platinum', false],
+    ['Platinum prices rose', 'platinum', false],
+  ])('%j finds %s: %s', (text, id, want) => {
+    expect(m.findAll(text).some((h) => m.id(h.pattern) === id)).toBe(want);
   });
 });

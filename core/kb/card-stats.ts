@@ -1,0 +1,46 @@
+/**
+ * Card figures for kb:stats (issue 22): entries no page can reach, and per kind the cards that are
+ * composed only (no details), that carry no date, that give no one as attributor; and of the groups
+ * with two or more names, those that say who coined at least two. Pure module.
+ */
+import { unreachableEntries } from './reachability';
+import type { Entry, Kind } from './schema';
+
+export interface KindFigures {
+  kind: Kind;
+  all: number;
+  composedOnly: number;
+  withDate: number;
+  noAttributionSource: number;
+}
+
+const hasDate = (e: Entry) =>
+  e.details.length > 0 || e.dates.length > 0 || e.firstReported !== undefined || e.claim !== undefined;
+
+export function cardStats(
+  entries: readonly Entry[],
+  kinds: readonly Kind[] = ['threat-actor', 'malware', 'operation'],
+) {
+  const perKind: KindFigures[] = kinds.map((kind) => {
+    const es = entries.filter((e) => e.kind === kind);
+    return {
+      kind,
+      all: es.length,
+      composedOnly: es.filter((e) => e.details.length === 0).length,
+      withDate: es.filter(hasDate).length,
+      noAttributionSource: es.filter((e) => !e.attribution?.some((a) => a.by.length > 0)).length,
+    };
+  });
+  const multi = entries.filter(
+    (e) =>
+      e.kind === 'threat-actor' &&
+      new Set([e.name, ...e.aliases.map((a) => a.text)].map((t) => t.toLowerCase())).size >= 2,
+  );
+  const twoCoiners = multi.filter((e) => e.aliases.filter((a) => a.coinedBy !== undefined).length >= 2);
+  return {
+    unreachable: unreachableEntries(entries),
+    perKind,
+    multiNameGroups: multi.length,
+    twoCoiners: twoCoiners.length,
+  };
+}
