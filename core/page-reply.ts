@@ -5,6 +5,8 @@
  * reader muted, or dismissed on this page, are left out of the mentions and everything built on them.
  */
 import { analyzePageText } from './engine/analyze';
+import { articleBrief, claimWordsOf, type ClaimWords } from './engine/brief';
+import { DEFAULT_LEXICON_FILES, getDefaultLexicon } from './engine/lexicon';
 import { articleContext } from './engine/article-context';
 import type { EventCandidate } from './engine/article-event';
 import type { EventIndex } from './engine/event-score';
@@ -31,6 +33,9 @@ export interface ReplyInput {
   /** Every event, indexed, so the article's event is also found by what it says (called when needed). */
   events?: () => EventIndex;
 }
+
+let claimWords: ClaimWords | undefined;
+const defaultClaimWords = () => (claimWords ??= claimWordsOf(DEFAULT_LEXICON_FILES));
 
 export function pageView(s: Settings): PageView {
   return {
@@ -89,6 +94,19 @@ export function pageReply(input: ReplyInput): AnalyzeReply {
   const references = ctx.references.filter((r) => !hidden.has(r.id));
   if (references.length > 0) reply.references = references;
   if (ctx.event && !hidden.has(ctx.event.id)) reply.event = ctx.event;
+  // No event of the knowledge base fits: what the article itself says, quoted (espionage pages only).
+  else if (status === 'espionage') {
+    const brief = articleBrief({
+      text: page.text,
+      titleEnd: page.titleEnd,
+      found,
+      kindOf: input.kindOf,
+      matcher,
+      lexicon: getDefaultLexicon(),
+      words: defaultClaimWords(),
+    });
+    if (brief) reply.brief = brief;
+  }
   // A known name is never an unknown one, wherever it stands and whether or not it is shown: the
   // headline's names count too (the analysis reports mentions after the headline line only).
   const names = patternNamesIn(page.text, [...headlineNames(matcher, page), ...a.found]);

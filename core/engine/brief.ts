@@ -18,21 +18,40 @@ export const MAX_CLAIMS = 3;
 const MAX_SENTENCE = 600;
 const MAX_QUOTE = 280;
 
-export interface ClaimWords {
-  accuse: string[];
-  deny: string[];
+/** A claim word, folded; a prefix matches the start of a longer word ("accus" in "accused"). */
+export interface ClaimWord {
+  w: string;
+  prefix: boolean;
 }
 
-/** Every lexicon's claim words, folded, as prefixes ("accus" finds accuses and accused). */
+export interface ClaimWords {
+  accuse: ClaimWord[];
+  deny: ClaimWord[];
+}
+
+/** A word of this many characters or more also matches its inflected forms (as a prefix). */
+const PREFIX_FROM = 6;
+
+/**
+ * Every lexicon's claim words, folded. A form ending in "*" is a prefix; so is any form of
+ * PREFIX_FROM characters or more; shorter ones ("nega", "nie") match only as whole words, since
+ * every lexicon applies to every page and a short stem of one language starts words of another.
+ */
 export function claimWordsOf(files: readonly LexiconFile[]): ClaimWords {
-  const fold = (w: string) => foldString(w.replace(/\*$/, ''), true);
-  const accuse = new Set<string>();
-  const deny = new Set<string>();
+  const read = (forms: readonly string[], into: Map<string, ClaimWord>) => {
+    for (const raw of forms) {
+      const star = raw.endsWith('*');
+      const w = foldString(raw.replace(/\*$/, ''), true).trim();
+      if (w) into.set(w, { w, prefix: star || w.length >= PREFIX_FROM });
+    }
+  };
+  const accuse = new Map<string, ClaimWord>();
+  const deny = new Map<string, ClaimWord>();
   for (const f of files) {
-    for (const w of f.claims?.accuse ?? []) accuse.add(fold(w));
-    for (const w of f.claims?.deny ?? []) deny.add(fold(w));
+    read(f.claims?.accuse ?? [], accuse);
+    read(f.claims?.deny ?? [], deny);
   }
-  return { accuse: [...accuse], deny: [...deny] };
+  return { accuse: [...accuse.values()], deny: [...deny.values()] };
 }
 
 export interface BriefInput {
@@ -63,7 +82,9 @@ export function sentences(text: string, from: number): Sentence[] {
       c === '。' ||
       c === '！' ||
       c === '？' ||
-      ((c === '.' || c === '!' || c === '?') && (i + 1 >= text.length || /\s/.test(text[i + 1]!)) && !/\b[A-Z]$/.test(text.slice(Math.max(start, i - 2), i)));
+      ((c === '.' || c === '!' || c === '?') &&
+        (i + 1 >= text.length || /\s/.test(text[i + 1]!)) &&
+        !/\b[A-Z]$/.test(text.slice(Math.max(start, i - 2), i)));
     if (end) {
       if (i + 1 - start > 1) out.push({ start, end: i + 1 });
       start = i + 1;
@@ -74,18 +95,19 @@ export function sentences(text: string, from: number): Sentence[] {
 }
 
 /** Where one of the words starts a word in the folded sentence (scripts without spaces: anywhere). */
-function findWord(folded: string, words: readonly string[]): { at: number; len: number } | undefined {
+function findWord(folded: string, words: readonly ClaimWord[]): { at: number; len: number } | undefined {
   const cls = charClasses();
   let best: { at: number; len: number } | undefined;
-  for (const w of words) {
+  for (const { w, prefix } of words) {
     let from = 0;
     for (;;) {
       const at = folded.indexOf(w, from);
       if (at < 0) break;
       const before = at > 0 ? folded.charCodeAt(at - 1) : 0x20;
-      const first = w.charCodeAt(0);
-      const needsBoundary = cls[first] === CLS_WORD;
-      if (!needsBoundary || cls[before] !== CLS_WORD) {
+      const after = at + w.length < folded.length ? folded.charCodeAt(at + w.length) : 0x20;
+      const wordStart = cls[w.charCodeAt(0)] !== CLS_WORD || cls[before] !== CLS_WORD;
+      const wordEnd = prefix || cls[w.charCodeAt(w.length - 1)] !== CLS_WORD || cls[after] !== CLS_WORD;
+      if (wordStart && wordEnd) {
         if (!best || at < best.at) best = { at, len: w.length };
         break;
       }
@@ -109,6 +131,27 @@ function quoteOf(text: string, s: Sentence): ArticleQuote {
 }
 
 const PARTY_KINDS: ReadonlySet<Kind> = new Set(['organization', 'threat-actor']);
+/** A subject longer than this many words is not taken as the accuser. */
+const MAX_SUBJECT_WORDS = 7;
+
+/** The sentence's opening words before the verb, when they are a short phrase with no clause break. */
+function subjectBefore(
+  text: string,
+  start: number,
+  verbAt: number,
+): { text: string; start: number; end: number } | undefined {
+  const raw = text.slice(start, verbAt);
+  const lead = raw.length - raw.trimStart().length;
+  const phrase = raw
+    .trim()
+    .replace(/\s+(?:has|have|had|was|were|is|hat|haben|a|ont|ha|han|heeft|hebben|jest|został)$/iu, '');
+  if (phrase.length < 2 || /[,;:()"“”«»，、；：（）「」]/.test(phrase)) return undefined;
+  const words = phrase.split(/\s+/).length;
+  // Scripts without spaces: a short run of characters.
+  const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(phrase);
+  if (cjk ? phrase.length > 16 : words > MAX_SUBJECT_WORDS) return undefined;
+  return { text: phrase, start: start + lead, end: start + lead + phrase.length };
+}
 
 export function articleBrief(input: BriefInput): ArticleBrief | undefined {
   const { text, matcher, lexicon } = input;
@@ -124,9 +167,25 @@ export function articleBrief(input: BriefInput): ArticleBrief | undefined {
     if (!verb) continue;
     const verbAt = s.start + verb.at;
     const parties = inside.filter((f) => PARTY_KINDS.has(input.kindOf(f.id) ?? 'concept'));
-    const accuser = [...parties].reverse().find((f) => f.end <= verbAt) ?? undefined;
+    // Who accuses: the sentence's opening words up to the verb when they are few (its subject:
+    // "China's foreign ministry", "CNCERT/CC"), else the first of two parties named before the verb.
+    const subject = subjectBefore(text, s.start, verbAt);
+    const before = parties.filter((f) => f.end <= verbAt);
+    let accuser: { text: string; id?: string; start: number; end: number } | undefined;
+    if (subject) {
+      const within = before.find((f) => f.start >= subject.start && f.end <= subject.end);
+      accuser = { text: subject.text, ...(within ? { id: within.id } : {}), start: subject.start, end: subject.end };
+    } else if (before.length >= 2) {
+      const first = before[0]!;
+      accuser = { text: text.slice(first.start, first.end), id: first.id, start: first.start, end: first.end };
+    }
     if (!accuser) continue;
-    const accused = parties.find((f) => f.start >= verbAt + verb.len && f.id !== accuser.id);
+    const owner = accuser;
+    // Whom: a party after the verb (or after the accuser), else a topic such as "US intelligence agencies".
+    const others = (list: typeof inside) =>
+      list.find((f) => f.start >= verbAt + verb.len && f.id !== owner.id) ??
+      list.find((f) => f.start >= owner.end && f.id !== owner.id);
+    const accused = others(parties) ?? others(inside.filter((f) => input.kindOf(f.id) === 'topic'));
     const of = new Set<BriefClaim['of'][number]>();
     const hits: Hit[] = [];
     matcher.scan(text, hits, s.start, s.end);
@@ -149,14 +208,16 @@ export function articleBrief(input: BriefInput): ArticleBrief | undefined {
     const targets = [
       ...new Set(
         inside
-          .filter((f) => f !== accuser && f !== accused && input.kindOf(f.id) === 'organization' && f.start > verbAt)
+          .filter(
+            (f) => f.id !== owner.id && f !== accused && input.kindOf(f.id) === 'organization' && f.start > verbAt,
+          )
           .map(named),
       ),
     ];
     const period = PERIOD.exec(text.slice(s.start, s.end))?.[0];
     claims.push({
-      accuser: named(accuser),
-      accuserId: accuser.id,
+      accuser: owner.text,
+      ...(owner.id ? { accuserId: owner.id } : {}),
       ...(accused ? { accused: named(accused), accusedId: accused.id } : {}),
       of: (['hacking', 'espionage', 'sabotage', 'spyware'] as const).filter((o) => of.has(o)),
       targets,

@@ -104,6 +104,7 @@ export const DEFAULT_MODEL: LexiconModel = modelData as LexiconModel;
 export function runtimeLexiconFile(f: LexiconFile): LexiconFile {
   return {
     lang: f.lang,
+    ...(f.claims ? { claims: f.claims } : {}),
     ...(f.stopwords ? { stopwords: f.stopwords } : {}),
     ...(f.distinctive !== undefined ? { distinctive: f.distinctive } : {}),
     terms: f.terms.map((t) => ({
