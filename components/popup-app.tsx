@@ -7,7 +7,8 @@ import { articleContext, type ArticleContext, type PatternInfo } from '../core/e
 import type { Entry } from '../core/kb/schema';
 import { buildArticleTimeline } from '../core/kb/timeline';
 import type { Searcher } from '../core/search/search';
-import type { PageState } from '../core/page-state';
+import type { ArticleQuote, PageState } from '../core/page-state';
+import { ArticleBriefView } from './article-brief';
 import { ArticleLead, ArticleReferences } from './article-lead';
 import { ChoiceNotice } from './choice-notice';
 import { EntityList, type FoundEntity } from './entity-list';
@@ -32,6 +33,8 @@ export interface PopupAppProps {
   onTogglePause?: () => void;
   onOpenOptions?: () => void;
   onShowInPage?: (id: string) => void;
+  /** Asks the page to scroll to and flash a stretch of its text (a brief's quote). */
+  onShowText?: (quote: ArticleQuote) => void;
   /** Set when the popup could not start (shown instead of the page sections). */
   error?: string;
   /** "panel": the side panel (stays open; an entity's name also scrolls the page to it). */
@@ -248,7 +251,17 @@ export function PopupApp(props: PopupAppProps) {
           ) : null}
           {showPageSections ? (
             <>
-              {event && state?.event ? <ArticleLead event={event} via={state.event.via} onOpen={open} /> : null}
+              {event && state?.event ? (
+                <ArticleLead
+                  event={event}
+                  via={state.event.via}
+                  why={state.event.why}
+                  tiedWith={(state.event.tiedWith ?? []).filter((id) => entries.has(id) && !muted?.has(id))}
+                  nameOf={nameOf}
+                  onOpen={open}
+                />
+              ) : null}
+              {state?.brief ? <ArticleBriefView brief={state.brief} onShowQuote={props.onShowText} /> : null}
               <ArticleReferences items={references} onOpen={open} />
               {justMuted && props.onUnmute ? (
                 <ChoiceNotice
