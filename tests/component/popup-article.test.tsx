@@ -134,8 +134,24 @@ describe('timeline around the event', () => {
       (li) => `${li.querySelector('time')?.textContent} ${li.querySelector('button')?.textContent}`,
     );
 
-  test('newest first, the event marked "this article", same-years export controls added', () => {
+  test('focused by default: what concerns the article, nearest its date first; the event marked "this article"', () => {
     const { container } = renderPopup();
+    expect(rows(container)).toEqual([
+      '2024-12-18 CNCERT/CC’s December 2024 allegation',
+      '2025-03-05 Later indictment',
+      '2024-05-01 EU sanctions on others',
+      '2022-03-01 CNCERT/CC 2022 report',
+    ]);
+    const current = container.querySelector('.timeline-item[aria-current="true"]');
+    expect(current?.textContent).toContain('this article');
+    expect(current?.textContent).toContain('CNCERT/CC’s December 2024 allegation');
+    // The same-years export controls share no party, pair or name with the article: only under Show all.
+    expect(container.querySelector('.timeline-item.context')).toBeNull();
+  });
+
+  test('Show all brings back the rest, newest first; the toggle goes back to the focused list', () => {
+    const { container } = renderPopup();
+    fireEvent.click(screen.getByRole('button', { name: 'Show all (5)' }));
     expect(rows(container)).toEqual([
       '2025-03-05 Later indictment',
       '2024-12-18 CNCERT/CC’s December 2024 allegation',
@@ -143,22 +159,28 @@ describe('timeline around the event', () => {
       '2024-05-01 EU sanctions on others',
       '2022-03-01 CNCERT/CC 2022 report',
     ]);
-    const current = container.querySelector('.timeline-item[aria-current="true"]');
-    expect(current?.textContent).toContain('this article');
-    expect(current?.textContent).toContain('CNCERT/CC’s December 2024 allegation');
     expect(container.querySelector('.timeline-item.context')?.textContent).toContain('Chip export rules');
+    fireEvent.click(screen.getByRole('button', { name: 'Show only related' }));
+    expect(rows(container)).toHaveLength(4);
   });
 
-  test.each<[string, string[]]>([
-    ['Against China', ['2025-03-05 Later indictment']],
-    ['Against the US', ['2024-12-18 CNCERT/CC’s December 2024 allegation', '2022-03-01 CNCERT/CC 2022 report']],
-    ['Other', ['2024-12-02 Chip export rules', '2024-05-01 EU sanctions on others']],
-  ])('direction filter: %s', (label, expected) => {
+  test('nothing more to show: no Show all', () => {
+    renderPopup({ entries: new Map([...entries].filter(([id]) => id !== 'chips')) });
+    expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
+  });
+
+  test.each<[string, boolean, string[]]>([
+    ['Against China', false, ['2025-03-05 Later indictment']],
+    ['Against the US', false, ['2024-12-18 CNCERT/CC’s December 2024 allegation', '2022-03-01 CNCERT/CC 2022 report']],
+    ['Other', false, ['2024-05-01 EU sanctions on others']],
+    ['Other', true, ['2024-12-02 Chip export rules', '2024-05-01 EU sanctions on others']],
+  ])('direction filter: %s (show all: %s)', (label, showAll, expected) => {
     const { container } = renderPopup();
+    if (showAll) fireEvent.click(screen.getByRole('button', { name: /Show all/ }));
     fireEvent.click(screen.getByRole('radio', { name: label }));
     expect(rows(container)).toEqual(expected);
     fireEvent.click(screen.getByRole('radio', { name: 'All' }));
-    expect(rows(container)).toHaveLength(5);
+    expect(rows(container)).toHaveLength(showAll ? 5 : 4);
   });
 });
 
