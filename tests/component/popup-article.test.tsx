@@ -262,3 +262,134 @@ describe('side panel', () => {
     expect(onShowInPage).not.toHaveBeenCalled();
   });
 });
+
+describe('why the event leads, and ties', () => {
+  const why: NonNullable<PageState['event']>['why'] = [
+    { kind: 'named', what: ['event'] },
+    { kind: 'parties', what: ['cncert'] },
+    { kind: 'terms', what: ['energy', 'materials', 'secrets', 'trade', 'extra'] },
+    { kind: 'date', what: ['2024-12-18'] },
+  ];
+  test.each<[string, NonNullable<PageState['event']>, 'en' | 'zh_CN', string]>([
+    [
+      'found by content: names resolved, at most four words',
+      { id: 'event', via: 'content', why: why.slice(1) },
+      'en',
+      'Chosen because: the article names CNCERT/CC; shares the words energy, materials, secrets, trade; date fits 2024-12-18',
+    ],
+    [
+      'described in words',
+      { id: 'event', via: 'cues', why },
+      'en',
+      'Chosen because: the article describes it; the article names CNCERT/CC; shares the words energy, materials, secrets, trade; date fits 2024-12-18',
+    ],
+    [
+      'in Chinese',
+      { id: 'event', via: 'name', why: [why[0]!, why[3]!] },
+      'zh_CN',
+      '选择依据：文章提到了它；日期吻合：2024-12-18',
+    ],
+  ])('one line: %s', (_name, event, lang, expected) => {
+    const { container } = renderWithI18n(
+      <PopupApp page={{ ...page, event }} entries={entries} search={search} canPause />,
+      lang,
+    );
+    const line = container.querySelector('.article-lead .lead-why');
+    expect(line?.textContent).toBe(expected);
+    // The why line replaces the older hint.
+    expect(container.textContent).not.toContain('Recognised from how the article describes it.');
+  });
+
+  test('a tie says so, with the tied events as links that open them', () => {
+    const { container } = renderPopup({
+      page: { ...page, event: { id: 'event', via: 'content', why, tiedWith: ['report-2022', 'not-in-kb'] } },
+    });
+    const tie = container.querySelector('.article-lead .lead-tie');
+    expect(tie?.textContent).toBe('Tied with: CNCERT/CC 2022 report');
+    fireEvent.click(within(tie as HTMLElement).getByRole('button', { name: 'CNCERT/CC 2022 report' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'CNCERT/CC 2022 report' })).toBeTruthy();
+  });
+
+  test('no tie, no tie line', () => {
+    const { container } = renderPopup({ page: { ...page, event: { id: 'event', via: 'content', why } } });
+    expect(container.querySelector('.lead-tie')).toBeNull();
+  });
+});
+
+describe('the brief: what this article reports', () => {
+  const text =
+    'The Danish intelligence service said on Thursday that a Russian group was behind a destructive attack on a water utility in 2024.';
+  const brief: NonNullable<PageState['brief']> = {
+    claims: [
+      {
+        accuser: 'The Danish intelligence service',
+        accused: 'a Russian group',
+        of: ['sabotage', 'hacking'],
+        targets: ['a water utility'],
+        period: 'in 2024',
+        quote: { text, start: 120, end: 120 + text.length },
+      },
+      {
+        accuser: 'Officials',
+        of: [],
+        targets: [],
+        quote: { text: 'Officials blamed hackers.', start: 400, end: 425 },
+      },
+    ],
+    response: { text: 'Moscow denied any involvement.', start: 500, end: 530 },
+  };
+  const briefPage: PageState = { ...page, event: undefined, references: [], brief };
+
+  test('each claim as a sentence from its parts, with its quote; the response line', () => {
+    renderPopup({ page: briefPage });
+    const region = screen.getByRole('region', { name: 'What this article reports' });
+    const claims = [...region.querySelectorAll('.brief-claim')];
+    expect(claims.map((c) => c.querySelector('.brief-sentence')?.textContent)).toEqual([
+      'The Danish intelligence service accuses a Russian group of sabotage, hacking (targets: a water utility) (period: in 2024)',
+      'Officials makes an accusation',
+    ]);
+    expect(claims.map((c) => c.querySelector('blockquote')?.textContent)).toEqual([text, 'Officials blamed hackers.']);
+    expect(region.querySelector('.brief-response')?.textContent).toContain('Response or denial:');
+    expect(region.querySelector('.brief-response blockquote')?.textContent).toBe('Moscow denied any involvement.');
+  });
+
+  test('Show in page asks the page for the quote’s text range', () => {
+    const onShowText = vi.fn();
+    renderPopup({ page: briefPage, onShowText });
+    const region = screen.getByRole('region', { name: 'What this article reports' });
+    const buttons = within(region).getAllByRole('button', { name: 'Show in page' });
+    expect(buttons).toHaveLength(3);
+    fireEvent.click(buttons[0]!);
+    fireEvent.click(buttons[2]!);
+    expect(onShowText.mock.calls.map(([q]) => [q.start, q.end])).toEqual([
+      [120, 120 + text.length],
+      [500, 530],
+    ]);
+  });
+
+  test('a long quote is cut short at a word', () => {
+    const long = `${'word '.repeat(80)}end`;
+    renderPopup({
+      page: { ...briefPage, brief: { claims: [{ ...brief.claims[1]!, quote: { text: long, start: 0, end: long.length } }] } },
+    });
+    const quote = screen.getByRole('region', { name: 'What this article reports' }).querySelector('blockquote');
+    expect(quote?.textContent?.length).toBeLessThanOrEqual(221);
+    expect(quote?.textContent).toMatch(/word…$/);
+  });
+
+  test.each<[string, PageState['brief']]>([
+    ['no brief', undefined],
+    ['an empty brief', { claims: [] }],
+  ])('%s: no section', (_name, b) => {
+    renderPopup({ page: { ...briefPage, ...(b ? { brief: b } : { brief: undefined }) } });
+    expect(screen.queryByRole('region', { name: 'What this article reports' })).toBeNull();
+  });
+
+  test('in Chinese', () => {
+    renderWithI18n(<PopupApp page={briefPage} entries={entries} search={search} canPause />, 'zh_CN');
+    const region = screen.getByRole('region', { name: '本文报道的内容' });
+    expect(region.querySelector('.brief-sentence')?.textContent).toBe(
+      'The Danish intelligence service指控a Russian group 涉及破坏活动、黑客攻击 (目标：a water utility) (时间：in 2024)',
+    );
+  });
+});
