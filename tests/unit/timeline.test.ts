@@ -142,7 +142,7 @@ describe('the focused timeline', () => {
     // The same accuser, other countries.
     entry('cncert-on-tw', {
       kind: 'allegation',
-      claim: { ...claim('2023-05-01', 'CN', 'TW'), by: 'CNCERT/CC' },
+      claim: { ...claim('2023-05-01', 'CN', 'KP'), by: 'CNCERT/CC' },
     }),
     // Linked to an entry the article names.
     entry('nsa-leak', { kind: 'operation', dates: [{ label: 'seen', start: '2017-04-14' }], related: ['nsa'] }),
