@@ -25,11 +25,18 @@ export function EventWhy({
 }) {
   const { t } = useI18n();
   if (why.length === 0) return null;
-  const parts = why.map((r) => {
-    if (r.kind === 'named') return t(via === 'cues' ? 'whyDescribed' : 'whyNamed');
+  // A key word that is only a named party's name again ("cncert" after CNCERT/CC) says nothing new.
+  const partyNames = why
+    .filter((r) => r.kind === 'parties')
+    .flatMap((r) => r.what.map((id) => nameOf(id).toLowerCase()));
+  const repeatsParty = (w: string) => partyNames.some((n) => n.startsWith(w.toLowerCase()));
+  const parts = why.flatMap((r) => {
+    if (r.kind === 'named') return [t(via === 'cues' ? 'whyDescribed' : 'whyNamed')];
     // Parties are entry ids; targets may be; the article's words and dates are shown as given.
-    const what = r.what.slice(0, MAX_WHAT).map((w) => (r.kind === 'parties' || r.kind === 'targets' ? nameOf(w) : w));
-    return t(REASON_KEY[r.kind], [what.join(t('listSeparator'))]);
+    const what = (r.kind === 'terms' ? r.what.filter((w) => !repeatsParty(w)) : r.what)
+      .slice(0, MAX_WHAT)
+      .map((w) => (r.kind === 'parties' || r.kind === 'targets' ? nameOf(w) : w));
+    return what.length ? [t(REASON_KEY[r.kind], [what.join(t('listSeparator'))])] : [];
   });
   return <p class="muted lead-why">{t('whyChosen', [parts.join(t('whySeparator'))])}</p>;
 }

@@ -217,7 +217,10 @@ export const STRINGS = {
   briefQuoteLabel: ['The article’s words', '原文'],
   timelineShowAll: ['Show all ($1)', '显示全部（$1）'],
   timelineShowFocused: ['Show only related', '仅显示相关条目'],
-  timelineFocusedHint: ['Events sharing a party, the country pair or a name with the article, nearest its date first.', '与本文有共同当事方、国家对或名称的事件，按与本文日期的远近排列。'],
+  timelineFocusedHint: [
+    'Events sharing a party, the country pair or a name with the article, nearest its date first.',
+    '与本文有共同当事方、国家对或名称的事件，按与本文日期的远近排列。',
+  ],
   articleRefersTo: ['This article appears to refer to', '本文似乎提及'],
   referenceWords: ['Words that matched: $1', '匹配的词语：$1'],
   patternNamesHeading: ['Names in vendor naming patterns', '符合厂商命名规则的名称'],

@@ -300,6 +300,23 @@ describe('why the event leads, and ties', () => {
     expect(container.textContent).not.toContain('Recognised from how the article describes it.');
   });
 
+  test('a key word that only repeats a named party is left out; no words left, no words part', () => {
+    const { container } = renderPopup({
+      page: {
+        ...page,
+        event: {
+          id: 'event',
+          via: 'content',
+          why: [
+            { kind: 'parties', what: ['cncert'] },
+            { kind: 'terms', what: ['cncert'] },
+          ],
+        },
+      },
+    });
+    expect(container.querySelector('.lead-why')?.textContent).toBe('Chosen because: the article names CNCERT/CC');
+  });
+
   test('a tie says so, with the tied events as links that open them', () => {
     const { container } = renderPopup({
       page: { ...page, event: { id: 'event', via: 'content', why, tiedWith: ['report-2022', 'not-in-kb'] } },
@@ -370,7 +387,10 @@ describe('the brief: what this article reports', () => {
   test('a long quote is cut short at a word', () => {
     const long = `${'word '.repeat(80)}end`;
     renderPopup({
-      page: { ...briefPage, brief: { claims: [{ ...brief.claims[1]!, quote: { text: long, start: 0, end: long.length } }] } },
+      page: {
+        ...briefPage,
+        brief: { claims: [{ ...brief.claims[1]!, quote: { text: long, start: 0, end: long.length } }] },
+      },
     });
     const quote = screen.getByRole('region', { name: 'What this article reports' }).querySelector('blockquote');
     expect(quote?.textContent?.length).toBeLessThanOrEqual(221);

@@ -32,7 +32,9 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.goto(url);
     await waitForHighlights(page, 30_000);
     // The fixture has no date tag: the date is only in the visible byline.
-    expect(await page.evaluate(() => document.querySelector('meta[property="article:published_time"], time'))).toBeNull();
+    expect(
+      await page.evaluate(() => document.querySelector('meta[property="article:published_time"], time')),
+    ).toBeNull();
     const tabId = await browser.tabIdOf(url);
     const popup = await openUi(browser, `popup.html?tabId=${tabId}`);
     await popup.setViewport(440, 600);
@@ -71,7 +73,18 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(lead.whyText).toContain('CNCERT/CC');
     expect(lead.beforeEntities).toBe(true);
     // The timeline is focused: a Show all control brings back the rest.
-    expect(await popup.evaluate(() => document.querySelector('.timeline .this-article') !== null)).toBe(true);
+    const timeline = await popup.evaluate(() => ({
+      event: document.querySelector('.timeline .this-article') !== null,
+      rows: document.querySelectorAll('.timeline-item').length,
+      showAll: document.querySelector('.timeline-focus .show-all')?.textContent ?? '',
+    }));
+    expect(timeline.event).toBe(true);
+    const total = Number(/\((\d+)\)/.exec(timeline.showAll)?.[1]);
+    expect(total).toBeGreaterThan(timeline.rows);
+    await popup.evaluate(() => document.querySelector<HTMLElement>('.timeline-focus .show-all')?.click());
+    expect(await popup.waitFor((n: number) => document.querySelectorAll('.timeline-item').length === n, total)).toBe(
+      true,
+    );
     expect(popup.consoleErrors).toEqual([]);
     await popup.close();
     await page.close();
