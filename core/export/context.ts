@@ -17,6 +17,7 @@ export interface ArticleContext {
   /** Other events that scored the same as the chosen one. */
   eventTiedWith?: Entry[];
   references: { entry: Entry; words: string[] }[];
+  /** The timeline the popup shows by default (focused on the article), newest first. */
   timeline: ArticleTimelineItem[];
   /**
    * The timeline's events linked to the article (allegations, actions, operations; not the
@@ -105,7 +106,8 @@ export function articleContext(
       const entry = entries.get(id);
       return entry && id !== event?.id ? [{ entry, words }] : [];
     }),
-    timeline,
+    // The popup lists the focused timeline nearest the article's date first; exports list it by date.
+    timeline: [...timeline].sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name)),
     ...(events.length ? { events } : {}),
     ...(page.brief?.claims.length || page.brief?.response ? { brief: page.brief } : {}),
     patternNames,

@@ -130,6 +130,15 @@ describe('the timeline’s events', () => {
     expect(articleTimelineFor(base, entries)).toEqual([]);
   });
 
+  test('a timeline handed in nearest-first (as the popup lists it) is exported newest first', () => {
+    const ctx = articleContext(base, entries, [
+      { id: 'event', date: '2024-12-18', name: 'e', kind: 'allegation', thisArticle: true },
+      { id: 'later', date: '2025-03-05', name: 'l', kind: 'action' },
+      { id: 'indictment', date: '2022-09-14', name: 'i', kind: 'action' },
+    ]);
+    expect(ctx.timeline.map((i) => i.id)).toEqual(['later', 'event', 'indictment']);
+  });
+
   test('the same focus as the popup: what concerns the article, nearest its date first', () => {
     const page: PageState = {
       ...base,
@@ -143,6 +152,12 @@ describe('the timeline’s events', () => {
     expect(articleTimelineFor(page, all)).toEqual(shown);
     expect(shown).toEqual(focused);
     expect(shown[0]?.id).toBe('event');
+    // Exported newest first.
+    const ctx = articleContext(page, all, articleTimelineFor(page, all));
+    expect(ctx.timeline.map((i) => i.id)).toEqual(
+      [...shown].sort((a, b) => b.date.localeCompare(a.date)).map((i) => i.id),
+    );
+    expect(new Set(ctx.timeline.map((i) => i.id))).toEqual(new Set(shown.map((i) => i.id)));
     for (const it of shown.slice(1)) expect(inFocus(it, all, articleFocus(input)), `${it.id} is in focus`).toBe(true);
   });
 });
