@@ -26,13 +26,14 @@ export function shortQuote(text: string, max = QUOTE_CHARS): string {
 
 function Quote({ quote, onShow }: { quote: ArticleQuote; onShow?: (q: ArticleQuote) => void }) {
   const { t } = useI18n();
+  const id = `quote-${quote.start}-${quote.end}`;
   return (
     <>
-      <blockquote class="brief-quote" aria-label={t('briefQuoteLabel')}>
+      <blockquote class="brief-quote" id={id}>
         {shortQuote(quote.text)}
       </blockquote>
       {onShow ? (
-        <button type="button" class="small show-quote" onClick={() => onShow(quote)}>
+        <button type="button" class="small show-quote" aria-describedby={id} onClick={() => onShow(quote)}>
           {t('showInPage')}
         </button>
       ) : null}

@@ -214,7 +214,6 @@ export const STRINGS = {
   briefOfSabotage: ['sabotage', '破坏活动'],
   briefOfSpyware: ['spyware', '间谍软件'],
   briefResponse: ['Response or denial:', '回应或否认：'],
-  briefQuoteLabel: ['The article’s words', '原文'],
   timelineShowAll: ['Show all ($1)', '显示全部（$1）'],
   timelineShowFocused: ['Show only related', '仅显示相关条目'],
   timelineFocusedHint: [

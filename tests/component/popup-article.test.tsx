@@ -376,6 +376,12 @@ describe('the brief: what this article reports', () => {
     const region = screen.getByRole('region', { name: 'What this article reports' });
     const buttons = within(region).getAllByRole('button', { name: 'Show in page' });
     expect(buttons).toHaveLength(3);
+    // Each button is described by the words it shows.
+    expect(buttons.map((b) => document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent)).toEqual([
+      text,
+      'Officials blamed hackers.',
+      'Moscow denied any involvement.',
+    ]);
     fireEvent.click(buttons[0]!);
     fireEvent.click(buttons[2]!);
     expect(onShowText.mock.calls.map(([q]) => [q.start, q.end])).toEqual([
