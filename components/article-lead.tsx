@@ -1,15 +1,23 @@
 /** What the article is about: the event it reports (with claim and response), and what it refers to in words. */
 import type { ArticleEvent } from '../core/page-state';
 import type { Entry } from '../core/kb/schema';
+import { EventTie, EventWhy } from './event-why';
 import { displayName, useI18n } from './i18n';
 
 export function ArticleLead({
   event,
   via,
+  why = [],
+  tiedWith = [],
+  nameOf,
   onOpen,
 }: {
   event: Entry;
   via: ArticleEvent['via'];
+  why?: ArticleEvent['why'];
+  tiedWith?: readonly string[];
+  /** An entry's name by id (ids it does not know come back as given). */
+  nameOf: (id: string) => string;
   onOpen: (id: string) => void;
 }) {
   const { t, lang } = useI18n();
@@ -28,6 +36,8 @@ export function ArticleLead({
           {displayName(event, lang)}
         </button>
       </h2>
+      <EventWhy why={why} via={via} nameOf={nameOf} />
+      <EventTie tiedWith={tiedWith} nameOf={nameOf} onOpen={onOpen} />
       <p class="lead-summary" lang={zh ? 'zh-Hans' : 'en'}>
         {zh ? event.summaryZh : event.summary}
       </p>
@@ -50,7 +60,7 @@ export function ArticleLead({
           </dd>
         </dl>
       ) : null}
-      {via === 'cues' ? <p class="muted hint">{t('articleReportsViaCues')}</p> : null}
+      {via === 'cues' && why.length === 0 ? <p class="muted hint">{t('articleReportsViaCues')}</p> : null}
     </section>
   );
 }

@@ -5,9 +5,10 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { articleContext, type ArticleContext, type PatternInfo } from '../core/export/context';
 import type { Entry } from '../core/kb/schema';
-import { buildArticleTimeline } from '../core/kb/timeline';
+import { focusedArticleTimeline, type ArticleTimelineItem } from '../core/kb/timeline';
 import type { Searcher } from '../core/search/search';
-import type { PageState } from '../core/page-state';
+import type { ArticleQuote, PageState } from '../core/page-state';
+import { ArticleBriefView } from './article-brief';
 import { ArticleLead, ArticleReferences } from './article-lead';
 import { ChoiceNotice } from './choice-notice';
 import { EntityList, type FoundEntity } from './entity-list';
@@ -32,6 +33,8 @@ export interface PopupAppProps {
   onTogglePause?: () => void;
   onOpenOptions?: () => void;
   onShowInPage?: (id: string) => void;
+  /** Asks the page to scroll to and flash a stretch of its text (a brief's quote). */
+  onShowText?: (quote: ArticleQuote) => void;
   /** Set when the popup could not start (shown instead of the page sections). */
   error?: string;
   /** "panel": the side panel (stays open; an entity's name also scrolls the page to it). */
@@ -132,26 +135,28 @@ export function PopupApp(props: PopupAppProps) {
     [state, entries, muted],
   );
   const event = state?.event && !muted?.has(state.event.id) ? entries.get(state.event.id) : undefined;
-  const timeline = useMemo(
-    () =>
-      found.length || references.length || event
-        ? buildArticleTimeline({
-            found: found.map((f) => f.entry.id),
-            references: references.map((r) => r.entry.id),
-            ...(event ? { eventId: event.id } : {}),
-            entries,
-          }).map((it) => {
-            const e = entries.get(it.id);
-            return e ? { ...it, name: displayName(e, lang) } : it;
-          })
-        : [],
-    [found, references, event, entries, lang],
-  );
+  const timeline = useMemo(() => {
+    if (!found.length && !references.length && !event) return { shown: [], rest: [] };
+    const named = (items: ArticleTimelineItem[]) =>
+      items.map((it) => {
+        const e = entries.get(it.id);
+        return e ? { ...it, name: displayName(e, lang) } : it;
+      });
+    const { shown, focused, rest } = focusedArticleTimeline({
+      found: found.map((f) => f.entry.id),
+      references: references.map((r) => r.entry.id),
+      ...(event ? { eventId: event.id } : {}),
+      ...(state?.published ? { published: state.published } : {}),
+      entries,
+    });
+    // With nothing in focus every item is shown already: there is nothing more to show.
+    return { shown: named(shown), rest: focused.length ? named(rest) : [] };
+  }, [found, references, event, state?.published, entries, lang]);
   const patternNames = (state?.patternNames ?? []).map((n) => {
     const info = props.patterns?.get(n.pattern);
     return info ? { text: n.text, info } : { text: n.text };
   });
-  const exportContext = () => (state ? articleContext(state, entries, timeline, props.patterns) : undefined);
+  const exportContext = () => (state ? articleContext(state, entries, timeline.shown, props.patterns) : undefined);
   const panel = props.variant === 'panel';
   const openEntity = (id: string) => {
     if (panel) props.onShowInPage?.(id);
@@ -248,7 +253,17 @@ export function PopupApp(props: PopupAppProps) {
           ) : null}
           {showPageSections ? (
             <>
-              {event && state?.event ? <ArticleLead event={event} via={state.event.via} onOpen={open} /> : null}
+              {event && state?.event ? (
+                <ArticleLead
+                  event={event}
+                  via={state.event.via}
+                  why={state.event.why}
+                  tiedWith={(state.event.tiedWith ?? []).filter((id) => entries.has(id) && !muted?.has(id))}
+                  nameOf={nameOf}
+                  onOpen={open}
+                />
+              ) : null}
+              {state?.brief ? <ArticleBriefView brief={state.brief} onShowQuote={props.onShowText} /> : null}
               <ArticleReferences items={references} onOpen={open} />
               {justMuted && props.onUnmute ? (
                 <ChoiceNotice
@@ -269,7 +284,7 @@ export function PopupApp(props: PopupAppProps) {
               <PatternNames items={patternNames} />
               <section class="panel" aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">{t('timeline')}</h2>
-                <Timeline items={timeline} onOpen={open} />
+                <Timeline items={timeline.shown} rest={timeline.rest} onOpen={open} />
               </section>
               {props.onCopyMarkdown && props.onSaveStix ? (
                 <ExportActions

@@ -1,6 +1,8 @@
 /**
- * Dated allegations, actions and policy moves around the article, newest first, marked by direction,
- * with the article's own event marked and scrolled into the list's view, and a filter for direction.
+ * Dated allegations, actions and policy moves around the article, marked by direction, with the
+ * article's own event marked and scrolled into the list's view, and a filter for direction. By
+ * default only the items that concern the article (nearest its date first); "Show all" adds the
+ * rest (then newest first).
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DIRECTIONS, matchesDirection, type ArticleTimelineItem, type Direction } from '../core/kb/timeline';
@@ -15,11 +17,26 @@ const DIRECTION_LABEL: Record<Direction, MessageKey> = {
   other: 'dirOther',
 };
 
-export function Timeline({ items, onOpen }: { items: ArticleTimelineItem[]; onOpen: (id: string) => void }) {
+const newestFirst = (a: ArticleTimelineItem, b: ArticleTimelineItem) =>
+  b.date.localeCompare(a.date) || a.name.localeCompare(b.name);
+
+export function Timeline({
+  items,
+  rest = [],
+  onOpen,
+}: {
+  /** Shown by default, in this order. */
+  items: ArticleTimelineItem[];
+  /** Shown after "Show all". */
+  rest?: ArticleTimelineItem[];
+  onOpen: (id: string) => void;
+}) {
   const { t } = useI18n();
   const [dir, setDir] = useState<Direction>('all');
+  const [all, setAll] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
-  const shown = items.filter((it) => matchesDirection(it, dir));
+  const listed = all && rest.length ? [...items, ...rest].sort(newestFirst) : items;
+  const shown = listed.filter((it) => matchesDirection(it, dir));
   const eventId = shown.find((it) => it.thisArticle)?.id;
 
   // Keep the article's event on the first screen of the list (scrolling the list, not the page).
@@ -29,7 +46,7 @@ export function Timeline({ items, onOpen }: { items: ArticleTimelineItem[]; onOp
     if (!list || !li) return;
     const top = li.offsetTop - list.offsetTop;
     if (top + li.offsetHeight > list.clientHeight) list.scrollTop = Math.max(0, top - list.clientHeight / 3);
-  }, [eventId, items]);
+  }, [eventId, items, all]);
 
   if (items.length === 0) return <p class="muted empty">{t('timelineEmpty')}</p>;
   return (
@@ -79,6 +96,14 @@ export function Timeline({ items, onOpen }: { items: ArticleTimelineItem[]; onOp
           ))}
         </ol>
       )}
+      {rest.length ? (
+        <p class="timeline-focus">
+          {all ? null : <span class="muted hint">{t('timelineFocusedHint')} </span>}
+          <button type="button" class="small show-all" onClick={() => setAll(!all)}>
+            {all ? t('timelineShowFocused') : t('timelineShowAll', [String(items.length + rest.length)])}
+          </button>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,7 +1,9 @@
 /**
  * The main job: build Spyglass and open it in Chromium (or SPYGLASS_BROWSER=firefox) on our demo
  * article. With a display it leaves the browser open for you; without one it runs headless,
- * saves screenshots (article with highlights, an open hover card, the popup) and exits.
+ * saves screenshots (article with highlights, an open hover card, the popup, and the popup on the
+ * founding story: the CNCERT/CC article dated only in its byline) and exits. SPYGLASS_NO_BUILD=1
+ * uses the build already in .output/.
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -16,10 +18,12 @@ if (name !== 'chromium' && name !== 'firefox') {
 }
 const outDir = resolve(process.env.SPYGLASS_SCREENSHOTS ?? 'screenshots');
 
-execSync('npm run build', { stdio: 'inherit' });
+if (process.env.SPYGLASS_NO_BUILD !== '1') execSync('npm run build', { stdio: 'inherit' });
 const server = await startServer();
 process.env.SPYGLASS_E2E_ORIGIN = server.origin;
 const url = `${server.origin}/fixtures/demo-article.html`;
+/** The founding story: the CNCERT/CC article, its date only in the byline (docs/screenshot-popup.png). */
+const seedUrl = `${server.origin}/articles/en-cncert-seed-byline.html`;
 
 if (process.env.DISPLAY && !process.env.CI && name === 'chromium') {
   const { chromium } = await import('playwright-core');
@@ -62,6 +66,17 @@ try {
       document.querySelector('.verdict-line[data-status="espionage"]'),
   );
   await shot(popup, `${name}-3-popup.png`);
+  const seed = await browser.newPage();
+  await seed.goto(seedUrl);
+  await waitForHighlights(seed);
+  const seedPopup = await browser.openExtensionPage(`popup.html?tabId=${await browser.tabIdOf(seedUrl)}`);
+  await seedPopup.setViewport(440, 600);
+  await seedPopup.waitFor(
+    () =>
+      document.querySelector('#app')?.getAttribute('data-ready') === 'ready' &&
+      document.querySelector('.article-lead .lead-why'),
+  );
+  await shot(seedPopup, `${name}-4-popup-founding-story.png`);
   console.log(`Spyglass ran in ${name}: ${n} highlighted mentions; hover card for "${heading}".`);
   console.log(`Screenshots saved in ${outDir}:`);
   for (const s of shots) console.log(`  ${s}`);

@@ -6,6 +6,7 @@
  * (analyzer-paint.ts), hover and keyboard (analyzer-hover.ts), card loading (analyzer-cards.ts)
  * and re-reading on change (analyzer-watch.ts).
  */
+import { placeMentions } from '../core/engine/page';
 import type { Mention } from '../core/engine/types';
 import { createCards, type Cards } from './analyzer-cards';
 import { createContext } from './analyzer-context';
@@ -138,6 +139,34 @@ export function startAnalyzer(): void {
     return true;
   }
 
+  /** How long a shown stretch of text stays marked. */
+  const FLASH_MS = 2000;
+  let flashTimer: number | undefined;
+
+  /** Scrolls to a stretch of the read text (a brief's quote) and marks it for a moment. */
+  function showText(start: number, end: number): boolean {
+    const region = lastRead?.region;
+    const placed = region ? placeMentions(region, [{ id: 'quote', start, end }])[0] : undefined;
+    if (!placed?.node || placed.nodeStart === undefined || !placed.node.isConnected) return false;
+    const range = document.createRange();
+    try {
+      range.setStart(placed.node, placed.nodeStart);
+      if (placed.endNode && placed.endNodeOffset !== undefined) range.setEnd(placed.endNode, placed.endNodeOffset);
+      else range.setEnd(placed.node, placed.nodeEnd ?? placed.nodeStart);
+    } catch {
+      return false;
+    }
+    hover.closeCard();
+    placed.node.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+    });
+    painter.setActive(range);
+    if (flashTimer !== undefined) ctx.clearTimer(flashTimer);
+    flashTimer = ctx.setTimer(() => painter.setActive(null), FLASH_MS);
+    return true;
+  }
+
   // Every answer is synchronous, so `reply` is called before the listener returns.
   const onMessage: OnMessage = (raw, _sender, reply) => {
     if (abort.signal.aborted) return undefined;
@@ -149,6 +178,9 @@ export function startAnalyzer(): void {
         break;
       case 'page/show-mention':
         reply({ ok: showMention(msg.id) });
+        break;
+      case 'page/show-text':
+        reply({ ok: showText(msg.start, msg.end) });
         break;
       case 'page/close-card':
         hover.closeCard();

@@ -18,6 +18,8 @@ import { timed, timedSteps } from './page-timing';
 export interface ReadResult {
   reply: AnalyzeReply;
   page: PageText;
+  /** The read region (its text is what offsets in the reply and the page state count in). */
+  region: RegionText;
   /** Every mention, mapped back to the page's text nodes. */
   mentions: Mention[];
   /** Names in vendor naming patterns, mapped the same way; `id` is the pattern name's index in the reply. */
@@ -59,7 +61,7 @@ export function createReader(ctx: AnalyzerContext, apply: (r: ReadResult) => voi
                   mentions: placeMentions(read.region, reply.mentions),
                   patternMentions: placeMentions(read.region, names),
                 }));
-                apply({ reply, page: read.page, ...placed });
+                apply({ reply, page: read.page, region: read.region, ...placed });
               }, 0);
             },
             () => undefined,

@@ -42,6 +42,8 @@ export interface ToUi {
 export interface ToPage {
   'page/get-state': { req: NoFields; res: PageState };
   'page/show-mention': { req: { id?: string }; res: { ok: boolean } };
+  /** Scroll to and flash a stretch of the text the page script read (a brief's quote: offsets in that text). */
+  'page/show-text': { req: { start: number; end: number }; res: { ok: boolean } };
   'page/close-card': { req: NoFields; res: { ok: boolean } };
   /**
    * The background relays changes of the settings and of the reader's choices, so page scripts
@@ -57,6 +59,7 @@ export type Response<M, K extends keyof M> = M[K] extends { res: infer R } ? R :
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,100}$/.test(v);
+const isOffset = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000_000;
 const isShortText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isTabId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
@@ -254,6 +257,10 @@ export function parsePageMessage(m: unknown): Message<ToPage> | undefined {
     case 'page/close-card':
     case 'page/settings-changed':
       return { type: m.type };
+    case 'page/show-text':
+      return isOffset(m.start) && isOffset(m.end) && m.end > m.start
+        ? { type: m.type, start: m.start, end: m.end }
+        : undefined;
     case 'page/show-mention':
       return m.id === undefined || isId(m.id) ? { type: m.type, ...(isId(m.id) ? { id: m.id } : {}) } : undefined;
     default:

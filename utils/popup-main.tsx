@@ -72,6 +72,7 @@ async function run(root: HTMLElement, kbLoad: () => Promise<Kb>): Promise<void> 
           );
         },
         onShowInPage: (id) => void v.showInPage(id).then(() => window.close()),
+        onShowText: (q) => void v.showText(q).then(() => window.close()),
         onOpenSidePanel:
           hasSidePanel() && !ownPage
             ? () => {

@@ -41,6 +41,8 @@ export interface ViewController {
   setSettings(settings: Settings): void;
   /** Asks the page script to show a mention of `id`. */
   showInPage(id: string): Promise<unknown>;
+  /** Asks the page script to scroll to and flash a stretch of the text it read. */
+  showText(quote: { start: number; end: number }): Promise<unknown>;
   /** Loads the knowledge base now (once); it is drawn when it arrives. */
   loadKb(): Promise<Kb>;
   /** Follows the page script's reports and changes of the settings and the reader's choices. */
@@ -112,6 +114,11 @@ export function createViewController(
       if (tabId === undefined) return Promise.resolve(undefined);
       return browser.tabs.sendMessage(tabId, { type: 'page/show-mention', id });
     },
+    showText({ start, end }) {
+      const tabId = view.tabId;
+      if (tabId === undefined) return Promise.resolve(undefined);
+      return browser.tabs.sendMessage(tabId, { type: 'page/show-text', start, end });
+    },
     loadKb() {
       kbLoading ??= start.kbLoad().then((loaded) => {
         kb = loaded;
@@ -170,6 +177,7 @@ export function createViewController(
       patterns: PATTERNS,
       onOpenOptions: () => void browser.runtime.openOptionsPage(),
       onShowInPage: (id) => void view.showInPage(id).catch(() => undefined),
+      onShowText: (q) => void view.showText(q).catch(() => undefined),
       onCopyMarkdown: copyMarkdown,
       onSaveStix: saveStix,
       muted,

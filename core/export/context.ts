@@ -1,7 +1,7 @@
 /** What "take it away" exports about an article: gathered once from the page state and the KB. Pure. */
 import { foldName } from '../kb/entry-view';
 import type { Entry, Kind } from '../kb/schema';
-import { buildArticleTimeline, type ArticleTimelineItem } from '../kb/timeline';
+import { focusedArticleTimeline, type ArticleTimelineItem } from '../kb/timeline';
 import type { ArticleBrief, EventReason, PageState, PatternInfo } from '../page-state';
 
 export type { PatternInfo };
@@ -17,6 +17,7 @@ export interface ArticleContext {
   /** Other events that scored the same as the chosen one. */
   eventTiedWith?: Entry[];
   references: { entry: Entry; words: string[] }[];
+  /** The timeline the popup shows by default (focused on the article), newest first. */
   timeline: ArticleTimelineItem[];
   /**
    * The timeline's events linked to the article (allegations, actions, operations; not the
@@ -45,15 +46,22 @@ function nameIndex(entries: ReadonlyMap<string, Entry>): Map<string, Entry> {
 }
 
 /**
- * The page's timeline as the popup builds it: centred on the article's event, with the entries
- * the article names and refers to in words.
+ * The page's timeline as the popup shows it by default: centred on the article's event, with the
+ * entries the article names and refers to in words, focused on those that concern the article
+ * (focusedArticleTimeline()), nearest its date first.
  */
 export function articleTimelineFor(page: PageState, entries: ReadonlyMap<string, Entry>): ArticleTimelineItem[] {
   const found = page.entities.map((e) => e.id).filter((id) => entries.has(id));
   const eventId = page.event && entries.has(page.event.id) ? page.event.id : undefined;
   const references = (page.references ?? []).map((r) => r.id).filter((id) => entries.has(id) && id !== eventId);
   if (!found.length && !references.length && !eventId) return [];
-  return buildArticleTimeline({ found, references, ...(eventId ? { eventId } : {}), entries });
+  return focusedArticleTimeline({
+    found,
+    references,
+    ...(eventId ? { eventId } : {}),
+    ...(page.published ? { published: page.published } : {}),
+    entries,
+  }).shown;
 }
 
 export function articleContext(
@@ -98,7 +106,8 @@ export function articleContext(
       const entry = entries.get(id);
       return entry && id !== event?.id ? [{ entry, words }] : [];
     }),
-    timeline,
+    // The popup lists the focused timeline nearest the article's date first; exports list it by date.
+    timeline: [...timeline].sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name)),
     ...(events.length ? { events } : {}),
     ...(page.brief?.claims.length || page.brief?.response ? { brief: page.brief } : {}),
     patternNames,

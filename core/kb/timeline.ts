@@ -170,3 +170,86 @@ export function buildArticleTimeline(input: ArticleTimelineInput): ArticleTimeli
 function newestFirst(a: TimelineItem, b: TimelineItem): number {
   return b.date.localeCompare(a.date) || a.name.localeCompare(b.name);
 }
+
+/** What the article is about, for focusing its timeline (articleFocus()). */
+export interface TimelineFocus {
+  /** Entries the article names, refers to in words, or reports (its event). */
+  entities: readonly string[];
+  /** The countries the article's event sets against each other (either way round). */
+  pair?: readonly [Party, Party];
+  /** Who accuses and who is accused in the article's event, as the knowledge base names them. */
+  parties: readonly string[];
+  /** The article's date (its publication date, else its event's date): nearest first. */
+  date?: string;
+}
+
+export function articleFocus(input: {
+  found: readonly string[];
+  references?: readonly string[];
+  eventId?: string;
+  published?: string;
+  entries: ReadonlyMap<string, Entry>;
+}): TimelineFocus {
+  const event = input.eventId ? input.entries.get(input.eventId) : undefined;
+  const date = input.published ?? (event ? entryDate(event) : undefined);
+  return {
+    entities: [...input.found, ...(input.references ?? []), ...(event ? [event.id] : [])],
+    ...(event?.claim ? { pair: [event.claim.byParty, event.claim.againstParty] as const } : {}),
+    parties: event?.claim ? [event.claim.by, event.claim.against] : [],
+    ...(date ? { date } : {}),
+  };
+}
+
+const samePair = (a: readonly [Party, Party], b: readonly [Party, Party]) =>
+  (a[0] === b[0] && a[1] === b[1]) || (a[0] === b[1] && a[1] === b[0]);
+
+/**
+ * Whether a timeline item concerns the article: it is the article's event, or the article names
+ * it, or it is linked to an entry the article names (either way), or its claim sets the same two
+ * countries against each other (either way round), or it has the same accuser or accused.
+ */
+export function inFocus(item: ArticleTimelineItem, entries: ReadonlyMap<string, Entry>, focus: TimelineFocus): boolean {
+  if (item.thisArticle) return true;
+  const named = new Set(focus.entities);
+  if (named.has(item.id)) return true;
+  const e = entries.get(item.id);
+  if (!e) return false;
+  if (e.related.some((r) => named.has(r))) return true;
+  if (focus.entities.some((id) => entries.get(id)?.related.includes(e.id))) return true;
+  if (e.claim && focus.pair && samePair([e.claim.byParty, e.claim.againstParty], focus.pair)) return true;
+  const parties = new Set(focus.parties);
+  return e.claim !== undefined && (parties.has(e.claim.by) || parties.has(e.claim.against));
+}
+
+/**
+ * The article's timeline, focused: the items that concern it (inFocus()), nearest the article's
+ * date first (newest first without a date); `rest` holds the others, newest first.
+ */
+export function focusTimeline<T extends ArticleTimelineItem>(
+  items: readonly T[],
+  entries: ReadonlyMap<string, Entry>,
+  focus: TimelineFocus,
+): { focused: T[]; rest: T[] } {
+  const focused: T[] = [];
+  const rest: T[] = [];
+  for (const it of items) (inFocus(it, entries, focus) ? focused : rest).push(it);
+  const d = focus.date;
+  focused.sort((a, b) => (d ? distance(a.date, d) - distance(b.date, d) : 0) || newestFirst(a, b));
+  rest.sort(newestFirst);
+  return { focused, rest };
+}
+
+/**
+ * The article's timeline as the popup, the side panel and the exports show it: built around the
+ * article (buildArticleTimeline()) and focused on it (focusTimeline()). `shown` is what is shown
+ * by default: the focused items, or every item when none concerns the article.
+ */
+export function focusedArticleTimeline(input: ArticleTimelineInput & { published?: string }): {
+  shown: ArticleTimelineItem[];
+  focused: ArticleTimelineItem[];
+  rest: ArticleTimelineItem[];
+} {
+  const items = buildArticleTimeline(input);
+  const { focused, rest } = focusTimeline(items, input.entries, articleFocus(input));
+  return { shown: focused.length ? focused : items, focused, rest };
+}

@@ -134,8 +134,24 @@ describe('timeline around the event', () => {
       (li) => `${li.querySelector('time')?.textContent} ${li.querySelector('button')?.textContent}`,
     );
 
-  test('newest first, the event marked "this article", same-years export controls added', () => {
+  test('focused by default: what concerns the article, nearest its date first; the event marked "this article"', () => {
     const { container } = renderPopup();
+    expect(rows(container)).toEqual([
+      '2024-12-18 CNCERT/CC’s December 2024 allegation',
+      '2025-03-05 Later indictment',
+      '2024-05-01 EU sanctions on others',
+      '2022-03-01 CNCERT/CC 2022 report',
+    ]);
+    const current = container.querySelector('.timeline-item[aria-current="true"]');
+    expect(current?.textContent).toContain('this article');
+    expect(current?.textContent).toContain('CNCERT/CC’s December 2024 allegation');
+    // The same-years export controls share no party, pair or name with the article: only under Show all.
+    expect(container.querySelector('.timeline-item.context')).toBeNull();
+  });
+
+  test('Show all brings back the rest, newest first; the toggle goes back to the focused list', () => {
+    const { container } = renderPopup();
+    fireEvent.click(screen.getByRole('button', { name: 'Show all (5)' }));
     expect(rows(container)).toEqual([
       '2025-03-05 Later indictment',
       '2024-12-18 CNCERT/CC’s December 2024 allegation',
@@ -143,22 +159,28 @@ describe('timeline around the event', () => {
       '2024-05-01 EU sanctions on others',
       '2022-03-01 CNCERT/CC 2022 report',
     ]);
-    const current = container.querySelector('.timeline-item[aria-current="true"]');
-    expect(current?.textContent).toContain('this article');
-    expect(current?.textContent).toContain('CNCERT/CC’s December 2024 allegation');
     expect(container.querySelector('.timeline-item.context')?.textContent).toContain('Chip export rules');
+    fireEvent.click(screen.getByRole('button', { name: 'Show only related' }));
+    expect(rows(container)).toHaveLength(4);
   });
 
-  test.each<[string, string[]]>([
-    ['Against China', ['2025-03-05 Later indictment']],
-    ['Against the US', ['2024-12-18 CNCERT/CC’s December 2024 allegation', '2022-03-01 CNCERT/CC 2022 report']],
-    ['Other', ['2024-12-02 Chip export rules', '2024-05-01 EU sanctions on others']],
-  ])('direction filter: %s', (label, expected) => {
+  test('nothing more to show: no Show all', () => {
+    renderPopup({ entries: new Map([...entries].filter(([id]) => id !== 'chips')) });
+    expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
+  });
+
+  test.each<[string, boolean, string[]]>([
+    ['Against China', false, ['2025-03-05 Later indictment']],
+    ['Against the US', false, ['2024-12-18 CNCERT/CC’s December 2024 allegation', '2022-03-01 CNCERT/CC 2022 report']],
+    ['Other', false, ['2024-05-01 EU sanctions on others']],
+    ['Other', true, ['2024-12-02 Chip export rules', '2024-05-01 EU sanctions on others']],
+  ])('direction filter: %s (show all: %s)', (label, showAll, expected) => {
     const { container } = renderPopup();
+    if (showAll) fireEvent.click(screen.getByRole('button', { name: /Show all/ }));
     fireEvent.click(screen.getByRole('radio', { name: label }));
     expect(rows(container)).toEqual(expected);
     fireEvent.click(screen.getByRole('radio', { name: 'All' }));
-    expect(rows(container)).toHaveLength(5);
+    expect(rows(container)).toHaveLength(showAll ? 5 : 4);
   });
 });
 
@@ -238,5 +260,162 @@ describe('side panel', () => {
     renderPopup({ onShowInPage });
     fireEvent.click(screen.getByRole('button', { name: 'CNCERT/CC' }));
     expect(onShowInPage).not.toHaveBeenCalled();
+  });
+});
+
+describe('why the event leads, and ties', () => {
+  const why: NonNullable<PageState['event']>['why'] = [
+    { kind: 'named', what: ['event'] },
+    { kind: 'parties', what: ['cncert'] },
+    { kind: 'terms', what: ['energy', 'materials', 'secrets', 'trade', 'extra'] },
+    { kind: 'date', what: ['2024-12-18'] },
+  ];
+  test.each<[string, NonNullable<PageState['event']>, 'en' | 'zh_CN', string]>([
+    [
+      'found by content: names resolved, at most four words',
+      { id: 'event', via: 'content', why: why.slice(1) },
+      'en',
+      'Chosen because: the article names CNCERT/CC; shares the words energy, materials, secrets, trade; date fits 2024-12-18',
+    ],
+    [
+      'described in words',
+      { id: 'event', via: 'cues', why },
+      'en',
+      'Chosen because: the article describes it; the article names CNCERT/CC; shares the words energy, materials, secrets, trade; date fits 2024-12-18',
+    ],
+    [
+      'in Chinese',
+      { id: 'event', via: 'name', why: [why[0]!, why[3]!] },
+      'zh_CN',
+      '选择依据：文章提到了它；日期吻合：2024-12-18',
+    ],
+  ])('one line: %s', (_name, event, lang, expected) => {
+    const { container } = renderWithI18n(
+      <PopupApp page={{ ...page, event }} entries={entries} search={search} canPause />,
+      lang,
+    );
+    const line = container.querySelector('.article-lead .lead-why');
+    expect(line?.textContent).toBe(expected);
+    // The why line replaces the older hint.
+    expect(container.textContent).not.toContain('Recognised from how the article describes it.');
+  });
+
+  test('a key word that only repeats a named party is left out; no words left, no words part', () => {
+    const { container } = renderPopup({
+      page: {
+        ...page,
+        event: {
+          id: 'event',
+          via: 'content',
+          why: [
+            { kind: 'parties', what: ['cncert'] },
+            { kind: 'terms', what: ['cncert'] },
+          ],
+        },
+      },
+    });
+    expect(container.querySelector('.lead-why')?.textContent).toBe('Chosen because: the article names CNCERT/CC');
+  });
+
+  test('a tie says so, with the tied events as links that open them', () => {
+    const { container } = renderPopup({
+      page: { ...page, event: { id: 'event', via: 'content', why, tiedWith: ['report-2022', 'not-in-kb'] } },
+    });
+    const tie = container.querySelector('.article-lead .lead-tie');
+    expect(tie?.textContent).toBe('Tied with: CNCERT/CC 2022 report');
+    fireEvent.click(within(tie as HTMLElement).getByRole('button', { name: 'CNCERT/CC 2022 report' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'CNCERT/CC 2022 report' })).toBeTruthy();
+  });
+
+  test('no tie, no tie line', () => {
+    const { container } = renderPopup({ page: { ...page, event: { id: 'event', via: 'content', why } } });
+    expect(container.querySelector('.lead-tie')).toBeNull();
+  });
+});
+
+describe('the brief: what this article reports', () => {
+  const text =
+    'The Danish intelligence service said on Thursday that a Russian group was behind a destructive attack on a water utility in 2024.';
+  const brief: NonNullable<PageState['brief']> = {
+    claims: [
+      {
+        accuser: 'The Danish intelligence service',
+        accused: 'a Russian group',
+        of: ['sabotage', 'hacking'],
+        targets: ['a water utility'],
+        period: 'in 2024',
+        quote: { text, start: 120, end: 120 + text.length },
+      },
+      {
+        accuser: 'Officials',
+        of: [],
+        targets: [],
+        quote: { text: 'Officials blamed hackers.', start: 400, end: 425 },
+      },
+    ],
+    response: { text: 'Moscow denied any involvement.', start: 500, end: 530 },
+  };
+  const briefPage: PageState = { ...page, event: undefined, references: [], brief };
+
+  test('each claim as a sentence from its parts, with its quote; the response line', () => {
+    renderPopup({ page: briefPage });
+    const region = screen.getByRole('region', { name: 'What this article reports' });
+    const claims = [...region.querySelectorAll('.brief-claim')];
+    expect(claims.map((c) => c.querySelector('.brief-sentence')?.textContent)).toEqual([
+      'The Danish intelligence service accuses a Russian group of sabotage, hacking (targets: a water utility) (period: in 2024)',
+      'Officials makes an accusation',
+    ]);
+    expect(claims.map((c) => c.querySelector('blockquote')?.textContent)).toEqual([text, 'Officials blamed hackers.']);
+    expect(region.querySelector('.brief-response')?.textContent).toContain('Response or denial:');
+    expect(region.querySelector('.brief-response blockquote')?.textContent).toBe('Moscow denied any involvement.');
+  });
+
+  test('Show in page asks the page for the quote’s text range', () => {
+    const onShowText = vi.fn();
+    renderPopup({ page: briefPage, onShowText });
+    const region = screen.getByRole('region', { name: 'What this article reports' });
+    const buttons = within(region).getAllByRole('button', { name: 'Show in page' });
+    expect(buttons).toHaveLength(3);
+    // Each button is described by the words it shows.
+    expect(buttons.map((b) => document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent)).toEqual([
+      text,
+      'Officials blamed hackers.',
+      'Moscow denied any involvement.',
+    ]);
+    fireEvent.click(buttons[0]!);
+    fireEvent.click(buttons[2]!);
+    expect(onShowText.mock.calls.map(([q]) => [q.start, q.end])).toEqual([
+      [120, 120 + text.length],
+      [500, 530],
+    ]);
+  });
+
+  test('a long quote is cut short at a word', () => {
+    const long = `${'word '.repeat(80)}end`;
+    renderPopup({
+      page: {
+        ...briefPage,
+        brief: { claims: [{ ...brief.claims[1]!, quote: { text: long, start: 0, end: long.length } }] },
+      },
+    });
+    const quote = screen.getByRole('region', { name: 'What this article reports' }).querySelector('blockquote');
+    expect(quote?.textContent?.length).toBeLessThanOrEqual(221);
+    expect(quote?.textContent).toMatch(/word…$/);
+  });
+
+  test.each<[string, PageState['brief']]>([
+    ['no brief', undefined],
+    ['an empty brief', { claims: [] }],
+  ])('%s: no section', (_name, b) => {
+    renderPopup({ page: { ...briefPage, ...(b ? { brief: b } : { brief: undefined }) } });
+    expect(screen.queryByRole('region', { name: 'What this article reports' })).toBeNull();
+  });
+
+  test('in Chinese', () => {
+    renderWithI18n(<PopupApp page={briefPage} entries={entries} search={search} canPause />, 'zh_CN');
+    const region = screen.getByRole('region', { name: '本文报道的内容' });
+    expect(region.querySelector('.brief-sentence')?.textContent).toBe(
+      'The Danish intelligence service指控a Russian group 涉及破坏活动、黑客攻击 (目标：a water utility) (时间：in 2024)',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { articleContext, articleTimelineFor } from '../../core/export/context';
+import { articleFocus, focusedArticleTimeline, inFocus } from '../../core/kb/timeline';
 import type { PageState } from '../../core/page-state';
 import { apt35, event, indictment, report2022, tied } from './export-fixtures';
 
@@ -127,5 +128,36 @@ describe('the timeline’s events', () => {
     expect(items.find((i) => i.thisArticle)?.id).toBe('event');
     expect(items.map((i) => i.id)).toContain('indictment');
     expect(articleTimelineFor(base, entries)).toEqual([]);
+  });
+
+  test('a timeline handed in nearest-first (as the popup lists it) is exported newest first', () => {
+    const ctx = articleContext(base, entries, [
+      { id: 'event', date: '2024-12-18', name: 'e', kind: 'allegation', thisArticle: true },
+      { id: 'later', date: '2025-03-05', name: 'l', kind: 'action' },
+      { id: 'indictment', date: '2022-09-14', name: 'i', kind: 'action' },
+    ]);
+    expect(ctx.timeline.map((i) => i.id)).toEqual(['later', 'event', 'indictment']);
+  });
+
+  test('the same focus as the popup: what concerns the article, nearest its date first', () => {
+    const page: PageState = {
+      ...base,
+      published: '2024-12-19',
+      entities: [{ id: 'apt35', count: 1 }],
+      event: { id: 'event', via: 'name' },
+    };
+    const all = new Map([...entries, ['apt35', { ...apt35, related: ['indictment'] }]]);
+    const input = { found: ['apt35'], references: [], eventId: 'event', published: '2024-12-19', entries: all };
+    const { shown, focused } = focusedArticleTimeline(input);
+    expect(articleTimelineFor(page, all)).toEqual(shown);
+    expect(shown).toEqual(focused);
+    expect(shown[0]?.id).toBe('event');
+    // Exported newest first.
+    const ctx = articleContext(page, all, articleTimelineFor(page, all));
+    expect(ctx.timeline.map((i) => i.id)).toEqual(
+      [...shown].sort((a, b) => b.date.localeCompare(a.date)).map((i) => i.id),
+    );
+    expect(new Set(ctx.timeline.map((i) => i.id))).toEqual(new Set(shown.map((i) => i.id)));
+    for (const it of shown.slice(1)) expect(inFocus(it, all, articleFocus(input)), `${it.id} is in focus`).toBe(true);
   });
 });

@@ -159,6 +159,16 @@ describe('parsePageMessage', () => {
     ['close card', { type: 'page/close-card', junk: true }, { type: 'page/close-card' }],
     ['show next mention', { type: 'page/show-mention' }, { type: 'page/show-mention' }],
     ['show a mention', { type: 'page/show-mention', id: 'apt41' }, { type: 'page/show-mention', id: 'apt41' }],
+    [
+      'show a text range',
+      { type: 'page/show-text', start: 12, end: 40, junk: 1 },
+      { type: 'page/show-text', start: 12, end: 40 },
+    ],
+    [
+      'show a text range from 0',
+      { type: 'page/show-text', start: 0, end: 1 },
+      { type: 'page/show-text', start: 0, end: 1 },
+    ],
   ])('accepts %s', (_name, message, expected) => {
     expect(parsePageMessage(message)).toEqual(expected);
   });
@@ -173,6 +183,13 @@ describe('parsePageMessage', () => {
     ['show mention with a bad id', { type: 'page/show-mention', id: 'Volt Typhoon' }],
     ['show mention with a numeric id', { type: 'page/show-mention', id: 41 }],
     ['show mention with a null id', { type: 'page/show-mention', id: null }],
+    ['show text without offsets', { type: 'page/show-text' }],
+    ['show text with an empty range', { type: 'page/show-text', start: 5, end: 5 }],
+    ['show text backwards', { type: 'page/show-text', start: 9, end: 5 }],
+    ['show text with a negative start', { type: 'page/show-text', start: -1, end: 5 }],
+    ['show text with a fraction', { type: 'page/show-text', start: 1.5, end: 5 }],
+    ['show text with string offsets', { type: 'page/show-text', start: '1', end: '5' }],
+    ['show text past any page', { type: 'page/show-text', start: 0, end: 10_000_001 }],
   ])('rejects %s', (_name, message) => {
     expect(parsePageMessage(message)).toBeUndefined();
   });

@@ -1,8 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import type { Claim, Entry, Party } from '../../core/kb/schema';
 import {
+  articleFocus,
   buildArticleTimeline,
+  focusedArticleTimeline,
+  focusTimeline,
+  inFocus,
   matchesDirection,
+  type ArticleTimelineItem,
+  type TimelineFocus,
   type ArticleTimelineInput,
   type Direction,
 } from '../../core/kb/timeline';
@@ -119,5 +125,98 @@ describe('matchesDirection', () => {
     ['US', 'other', false],
   ])('to %s under %s: %s', (to, dir, expected) => {
     expect(matchesDirection(to ? { to } : {}, dir)).toBe(expected);
+  });
+});
+
+describe('the focused timeline', () => {
+  const FOCUS_ENTRIES = [
+    entry('cncert', { kind: 'organization', related: ['event-2024'] }),
+    entry('nsa', { kind: 'organization' }),
+    entry('event-2024', {
+      kind: 'allegation',
+      claim: { ...claim('2024-12-18', 'CN', 'US'), by: 'CNCERT/CC', against: 'US intelligence' },
+      related: ['cncert'],
+    }),
+    // The same two countries, the other way round.
+    entry('us-charges-cn', { kind: 'action', claim: claim('2024-03-25', 'US', 'CN') }),
+    // The same accuser, other countries.
+    entry('cncert-on-tw', {
+      kind: 'allegation',
+      claim: { ...claim('2023-05-01', 'CN', 'KP'), by: 'CNCERT/CC' },
+    }),
+    // Linked to an entry the article names.
+    entry('nsa-leak', { kind: 'operation', dates: [{ label: 'seen', start: '2017-04-14' }], related: ['nsa'] }),
+    // An entry the article names links to it.
+    entry('cncert-report', { kind: 'allegation', claim: claim('2020-01-01', 'RU', 'UA') }),
+    // Nothing in common: other countries, other parties, no link.
+    entry('ru-ua', { kind: 'allegation', claim: claim('2024-11-01', 'RU', 'UA') }),
+    entry('eu-policy', { kind: 'policy', country: 'EU', dates: [{ label: 'in force', start: '2024-12-01' }] }),
+  ];
+  const fe = new Map(FOCUS_ENTRIES.map((e) => [e.id, e]));
+  fe.set('nsa', { ...fe.get('nsa')!, related: ['cncert-report'] });
+  const focus: TimelineFocus = articleFocus({
+    found: ['cncert', 'nsa'],
+    eventId: 'event-2024',
+    published: '2024-12-19',
+    entries: fe,
+  });
+  const item = (id: string, over: Partial<ArticleTimelineItem> = {}): ArticleTimelineItem => ({
+    id,
+    date: '2024-01-01',
+    name: id,
+    kind: 'allegation',
+    ...over,
+  });
+
+  test('the article’s focus: its names, the event’s pair and parties, its date', () => {
+    expect(focus).toEqual({
+      entities: ['cncert', 'nsa', 'event-2024'],
+      pair: ['CN', 'US'],
+      parties: ['CNCERT/CC', 'US intelligence'],
+      date: '2024-12-19',
+    });
+    expect(articleFocus({ found: ['nsa'], entries: fe })).toEqual({ entities: ['nsa'], parties: [] });
+  });
+
+  test.each<[string, ArticleTimelineItem, boolean]>([
+    ['the article’s event', item('event-2024', { thisArticle: true }), true],
+    ['named in the article', item('cncert'), true],
+    ['the same country pair, either way round', item('us-charges-cn'), true],
+    ['the same accuser', item('cncert-on-tw'), true],
+    ['linked to an entry the article names', item('nsa-leak'), true],
+    ['an entry the article names links to it', item('cncert-report'), true],
+    ['nothing in common', item('ru-ua'), false],
+    ['same-years background of other parties', item('eu-policy', { context: true }), false],
+    ['not in the knowledge base', item('unknown'), false],
+  ])('%s: %s', (_name, it, expected) => {
+    expect(inFocus(it, fe, focus)).toBe(expected);
+  });
+
+  test.each<[string, string | undefined, string[]]>([
+    ['nearest the article’s date first', '2024-12-19', ['a-2024-12', 'b-2025-01', 'c-2024-10', 'd-2019']],
+    ['without a date, newest first', undefined, ['b-2025-01', 'a-2024-12', 'c-2024-10', 'd-2019']],
+  ])('order: %s', (_name, date, expected) => {
+    const items = [
+      item('d-2019', { date: '2019-06-01' }),
+      item('c-2024-10', { date: '2024-10-01' }),
+      item('b-2025-01', { date: '2025-01-10' }),
+      item('a-2024-12', { date: '2024-12-10' }),
+      item('ru-ua', { date: '2024-12-19' }),
+    ];
+    const all = new Map(fe);
+    for (const it of items.slice(0, 4)) all.set(it.id, entry(it.id, { related: ['cncert'] }));
+    const { focused, rest } = focusTimeline(items, all, { ...focus, ...(date ? { date } : { date: undefined }) });
+    expect(focused.map((i) => i.id)).toEqual(expected);
+    expect(rest.map((i) => i.id)).toEqual(['ru-ua']);
+  });
+
+  test('shown by default: the focused items, or all when none concerns the article', () => {
+    const withEvent = focusedArticleTimeline({ found: ['cncert'], eventId: 'event-2024', entries });
+    expect(withEvent.shown).toEqual(withEvent.focused);
+    expect(withEvent.focused[0]?.id).toBe('event-2024');
+    // Same-years background of the same country (US export rules) shares no pair with a CN–US claim.
+    expect(withEvent.rest.map((i) => i.id)).toEqual(['chip-rules-2024', 'chip-rules-2023', 'minerals-2023']);
+    const none = focusedArticleTimeline({ found: [], entries });
+    expect(none).toEqual({ shown: [], focused: [], rest: [] });
   });
 });
