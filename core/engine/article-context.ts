@@ -6,7 +6,7 @@
 import type { ArticleEvent, ArticleReference } from '../page-state';
 import { findArticleEvent, type EventCandidate, type EventRecord } from './article-event';
 import { bestEvent, LEAD_CHARS, type EventIndex } from './event-score';
-import { eventTokens, yearsIn } from './event-tokens';
+import { eventTokens, eventWords, yearsIn } from './event-tokens';
 import type { TextMention } from './page';
 import { findReferences, type CompiledCueSet } from './references';
 
@@ -47,6 +47,7 @@ export function articleContext(input: ContextInput): ArticleContext {
     ? bestEvent(
         {
           tokens: eventTokens(input.text),
+          words: eventWords(input.text),
           leadTokens: eventTokens(input.text.slice(0, LEAD_CHARS)),
           years: yearsIn(input.text),
           found: counts,

@@ -9,6 +9,19 @@ import { CLS_HAN, CLS_HANGUL, CLS_KANA, CLS_WORD, charClasses, foldString } from
 const STEM = 6;
 const MIN_WORD = 4;
 
+/**
+ * The same tokens, each with the first whole word of the text it was cut from ("advanc" ->
+ * "advanced"), so a reader is shown the article's words rather than stems.
+ */
+export function eventWords(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of foldString(text, true).matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    const w = m[0];
+    for (const t of eventTokens(w)) if (!out.has(t) && t.length > 2) out.set(t, w);
+  }
+  return out;
+}
+
 export function eventTokens(text: string, into: Set<string> = new Set()): Set<string> {
   const folded = foldString(text, true);
   const cls = charClasses();
