@@ -37,7 +37,7 @@ export function independentEvidence(
     if (!kind) continue;
     const id = matcher.id(h.pattern);
     const cls = matcher.verdictClass(h.pattern);
-    if (STRONG_KINDS.has(kind) && cls !== 'criminal' && cls !== 'destructive') strong.add(id);
+    if (STRONG_KINDS.has(kind) && cls !== 'criminal' && cls !== 'destructive' && cls !== 'tool') strong.add(id);
     else if (kind === 'organization') orgs.add(id);
   }
   return { strong: strong.size, organizations: orgs.size, patternNames };

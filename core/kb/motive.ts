@@ -28,8 +28,8 @@ export function compileMotiveRules(data: MotiveFile = motivesData as MotiveFile)
 let defaults: MotiveRules | undefined;
 
 /**
- * The verdict class an entry weighs as: its own, "spyware" for commercial spyware, or "criminal"
- * for a financially motivated group.
+ * The verdict class an entry weighs as: its own, "spyware" for commercial spyware, "tool" for a
+ * dual-use tool, or "criminal" for a financially motivated group.
  */
 export function effectiveVerdictClass(
   e: Pick<Entry, 'kind' | 'aliases' | 'name' | 'verdictClass' | 'softwareType'>,
@@ -38,6 +38,8 @@ export function effectiveVerdictClass(
   if (e.verdictClass) return e.verdictClass;
   // Commercial spyware is sold to governments: a mention is evidence of state surveillance.
   if (e.kind === 'malware' && e.softwareType === 'spyware') return 'spyware';
+  // Dual-use tools (Cobalt Strike, AdFind, Mimikatz) are used by red teams and criminals as much as by states.
+  if (e.kind === 'malware' && e.softwareType === 'tool') return 'tool';
   if (e.kind !== 'threat-actor') return undefined;
   const names = [e.name, ...e.aliases.map((a) => a.text)];
   const any = (rs: RegExp[]) => names.some((n) => rs.some((r) => r.test(n)));

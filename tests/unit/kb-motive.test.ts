@@ -20,6 +20,7 @@ describe('effectiveVerdictClass', () => {
     ['an unnamed scheme says nothing', entry('threat-actor', ['Lazarus Group']), undefined],
     ['FIN in a malware name is not a group', entry('malware', ['FIN7']), undefined],
     ['commercial spyware', entry('malware', ['Pegasus'], { softwareType: 'spyware' }), 'spyware'],
+    ['a dual-use tool', entry('malware', ['Cobalt Strike'], { softwareType: 'tool' }), 'tool'],
     ['an own class wins', entry('threat-actor', ['FIN7'], { verdictClass: 'destructive' }), 'destructive'],
   ] as const)('%s', (_name, e, want) => {
     expect(effectiveVerdictClass(e)).toBe(want);
