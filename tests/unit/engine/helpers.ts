@@ -85,3 +85,32 @@ export function articleFacts(patch: Partial<PageFacts> = {}): PageFacts {
     ...patch,
   };
 }
+
+/** A synthetic alias for the language tests: APT numbers are case-sensitive, as in the knowledge base. */
+export function namePattern(
+  text: string,
+  id: string,
+  kind: MatcherPattern['kind'],
+  caseSensitive = /^APT\d+$/.test(text),
+): MatcherPattern {
+  return { text, id, kind, caseSensitive, requiresContext: false };
+}
+
+/** The synthetic aliases plus a test file's own names and the real lexicon, through the build's JSON round trip. */
+export function matcherWith(extra: readonly MatcherPattern[]): Matcher {
+  return loadMatcher(
+    JSON.parse(JSON.stringify(buildMatcherData([...SYNTHETIC_PATTERNS, ...extra]))) as ReturnType<
+      typeof buildMatcherData
+    >,
+  );
+}
+
+/** tests/fixtures/articles/<lang>/index.json. */
+export function langIndex(lang: string): FixtureRecord[] {
+  return JSON.parse(readFileSync(join(FIXTURES, lang, 'index.json'), 'utf8')) as FixtureRecord[];
+}
+
+/** Every fixture of these languages, with the folder it is in. */
+export function langRows(langs: readonly string[]): (FixtureRecord & { dir: string })[] {
+  return langs.flatMap((lang) => langIndex(lang).map((f) => ({ ...f, dir: lang })));
+}

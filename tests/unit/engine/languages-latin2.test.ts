@@ -7,15 +7,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyzeDocument, analyzeText, buildMatcherData } from '../../../core/engine/analyze';
+import { analyzeDocument, analyzeText } from '../../../core/engine/analyze';
 import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
 import { DEFAULT_MODEL, getDefaultLexicon } from '../../../core/engine/lexicon';
-import { loadMatcher, type Hit } from '../../../core/engine/matcher';
+import { type Hit } from '../../../core/engine/matcher';
 import { readHtmlDocument } from '../../../core/engine/node-support';
 import { compileTopicCues } from '../../../core/engine/topic-cues';
 import { findTopicCue } from '../../../core/engine/topic-gate';
 import type { MatcherPattern } from '../../../core/engine/types';
-import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
+import { FIXTURES, langIndex, langRows, matcherWith } from './helpers';
 
 const LANGS = ['vi', 'tr', 'id', 'ms', 'ro', 'hu', 'fi', 'et'] as const;
 
@@ -36,15 +36,10 @@ const EXTRA: MatcherPattern[] = [
   p('Pegasus', 'pegasus-spyware', 'malware'),
   p('Predator', 'predator-spyware', 'malware'),
 ];
-const matcher = loadMatcher(
-  JSON.parse(JSON.stringify(buildMatcherData([...SYNTHETIC_PATTERNS, ...EXTRA]))) as ReturnType<
-    typeof buildMatcherData
-  >,
-);
+const matcher = matcherWith(EXTRA);
 
-const index = (lang: string): FixtureRecord[] =>
-  JSON.parse(readFileSync(join(FIXTURES, lang, 'index.json'), 'utf8')) as FixtureRecord[];
-const rows = LANGS.flatMap((lang) => index(lang).map((f) => ({ ...f, dir: lang })));
+const index = langIndex;
+const rows = langRows(LANGS);
 const analyse = (dir: string, file: string) =>
   analyzeDocument(readHtmlDocument(join(FIXTURES, dir, file)), { matcher });
 

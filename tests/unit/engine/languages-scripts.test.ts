@@ -18,7 +18,7 @@ import { loadMatcher, type Hit } from '../../../core/engine/matcher';
 import { loadKbForNode, readHtmlDocument } from '../../../core/engine/node-support';
 import { toMatcherPatterns } from '../../../core/kb/compile';
 import type { MatcherPattern } from '../../../core/engine/types';
-import { FIXTURES, ROOT, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
+import { FIXTURES, ROOT, langIndex, langRows, matcherWith } from './helpers';
 
 const LANGS = ['fa', 'he', 'th', 'el', 'hi'] as const;
 
@@ -45,15 +45,10 @@ const EXTRA: MatcherPattern[] = [
   p('שב"כ', 'shin-bet', 'organization'),
   p('ΕΥΠ', 'eyp', 'organization'),
 ];
-const matcher = loadMatcher(
-  JSON.parse(JSON.stringify(buildMatcherData([...SYNTHETIC_PATTERNS, ...EXTRA]))) as ReturnType<
-    typeof buildMatcherData
-  >,
-);
+const matcher = matcherWith(EXTRA);
 
-const index = (lang: string): FixtureRecord[] =>
-  JSON.parse(readFileSync(join(FIXTURES, lang, 'index.json'), 'utf8')) as FixtureRecord[];
-const rows = LANGS.flatMap((lang) => index(lang).map((f) => ({ ...f, dir: lang })));
+const index = langIndex;
+const rows = langRows(LANGS);
 const analyse = (dir: string, file: string) =>
   analyzeDocument(readHtmlDocument(join(FIXTURES, dir, file)), { matcher });
 
