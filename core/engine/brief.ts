@@ -131,6 +131,19 @@ function quoteOf(text: string, s: Sentence): ArticleQuote {
 }
 
 const PARTY_KINDS: ReadonlySet<Kind> = new Set(['organization', 'threat-actor']);
+/** "X said Y" inside a subject phrase: X reports (accuses), Y is whom (English reporting verbs). */
+function splitReported(subject: {
+  text: string;
+  start: number;
+  end: number;
+}): { by: { text: string; start: number; end: number }; whom: { start: number; end: number } } | undefined {
+  const m = /^(.+?)\s+(?:said|says|stated|believes|concluded|assessed|found)(?:\s+that)?\s+(.+)$/u.exec(subject.text);
+  if (!m || !m[1] || !m[2]) return undefined;
+  const byEnd = subject.start + m[1].length;
+  const whomStart = subject.end - m[2].length;
+  return { by: { text: m[1], start: subject.start, end: byEnd }, whom: { start: whomStart, end: subject.end } };
+}
+
 /** A subject longer than this many words is not taken as the accuser. */
 const MAX_SUBJECT_WORDS = 7;
 
@@ -161,8 +174,12 @@ export function articleBrief(input: BriefInput): ArticleBrief | undefined {
     if (claims.length >= MAX_CLAIMS && response) break;
     const folded = foldString(text.slice(s.start, s.end), true);
     const inside = input.found.filter((f) => f.start >= s.start && f.end <= s.end);
-    if (!response && claims.length > 0 && findWord(folded, input.words.deny)) response = quoteOf(text, s);
-    if (claims.length >= MAX_CLAIMS || inside.length === 0) continue;
+    // A sentence that denies ("rejected the accusations") is a response, never a claim.
+    if (findWord(folded, input.words.deny)) {
+      if (!response && claims.length > 0) response = quoteOf(text, s);
+      continue;
+    }
+    if (claims.length >= MAX_CLAIMS) continue;
     const verb = findWord(folded, input.words.accuse);
     if (!verb) continue;
     const verbAt = s.start + verb.at;
@@ -172,7 +189,12 @@ export function articleBrief(input: BriefInput): ArticleBrief | undefined {
     const subject = subjectBefore(text, s.start, verbAt);
     const before = parties.filter((f) => f.end <= verbAt);
     let accuser: { text: string; id?: string; start: number; end: number } | undefined;
-    if (subject) {
+    // "Denmark's intelligence service said Russia was behind…": the reporter accuses, the rest is whom.
+    const reported = subject ? splitReported(subject) : undefined;
+    if (reported) {
+      const within = before.find((f) => f.start >= reported.by.start && f.end <= reported.by.end);
+      accuser = { ...reported.by, ...(within ? { id: within.id } : {}) };
+    } else if (subject) {
       const within = before.find((f) => f.start >= subject.start && f.end <= subject.end);
       accuser = { text: subject.text, ...(within ? { id: within.id } : {}), start: subject.start, end: subject.end };
     } else if (before.length >= 2) {
@@ -185,10 +207,12 @@ export function articleBrief(input: BriefInput): ArticleBrief | undefined {
     const others = (list: typeof inside) =>
       list.find((f) => f.start >= verbAt + verb.len && f.id !== owner.id) ??
       list.find((f) => f.start >= owner.end && f.id !== owner.id);
-    const accused = others(parties) ?? others(inside.filter((f) => input.kindOf(f.id) === 'topic'));
+    const accusedFound = others(parties) ?? others(inside.filter((f) => input.kindOf(f.id) === 'topic'));
+    const accused = accusedFound ?? (reported ? { ...reported.whom, id: undefined } : undefined);
     const of = new Set<BriefClaim['of'][number]>();
     const hits: Hit[] = [];
-    matcher.scan(text, hits, s.start, s.end);
+    // Of what: the cues after the accuser (its own name, "defence intelligence service", says nothing).
+    matcher.scan(text, hits, owner.end, s.end);
     for (const h of hits) {
       const term = matcher.term(h.pattern);
       if (term >= 0) {
@@ -203,7 +227,8 @@ export function articleBrief(input: BriefInput): ArticleBrief | undefined {
         else if (matcher.kind(h.pattern) === 'threat-actor' || matcher.kind(h.pattern) === 'malware') of.add('hacking');
       }
     }
-    if (of.size === 0) continue;
+    // A claim rests on a name: whom it accuses, or an entry the sentence names.
+    if (of.size === 0 || (!accused && inside.length === 0)) continue;
     const named = (f: { start: number; end: number }) => text.slice(f.start, f.end);
     const targets = [
       ...new Set(
@@ -218,7 +243,7 @@ export function articleBrief(input: BriefInput): ArticleBrief | undefined {
     claims.push({
       accuser: owner.text,
       ...(owner.id ? { accuserId: owner.id } : {}),
-      ...(accused ? { accused: named(accused), accusedId: accused.id } : {}),
+      ...(accused ? { accused: named(accused), ...(accused.id ? { accusedId: accused.id } : {}) } : {}),
       of: (['hacking', 'espionage', 'sabotage', 'spyware'] as const).filter((o) => of.has(o)),
       targets,
       ...(period ? { period: period.trim() } : {}),

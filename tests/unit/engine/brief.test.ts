@@ -63,6 +63,11 @@ describe('articleBrief', () => {
       { accuser: 'Die Bundesregierung', accused: 'APT28', of: ['hacking', 'espionage'] },
     ],
     [
+      'a reporter says who was behind a destructive attack (neither is in the knowledge base)',
+      "Denmark's defence intelligence service said Russia was behind the cyberattack on a water utility.",
+      { accuser: "Denmark's defence intelligence service", accused: 'Russia', of: ['hacking'] },
+    ],
+    [
       'two parties before a verb-final attribution (Czech word order)',
       'CNCERT/CC obvinila NSA z hackerských útoků.',
       { accuser: 'CNCERT/CC', accused: 'NSA' },
