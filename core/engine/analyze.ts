@@ -213,6 +213,8 @@ export function looksLikeArticle(facts: PageFacts, bodyText: string): boolean {
   // Store pages: product markup, or a shopping cart next to prices, around a short text.
   // (page.ts looks for the markup whenever size can be under STORE_CHECK_CHARS.)
   if (size < STORE_CHECK_CHARS && facts.store) return false;
+  // Listings: the text is nearly all list items, links or cells, with no paragraph at all (a paste, a feed).
+  if (solid > 0 && facts.structuredChars > solid * 0.9 && facts.paragraphChars === 0) return false;
   if (facts.forum) return false;
   if (facts.home) return false;
   return true;

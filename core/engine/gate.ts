@@ -69,8 +69,10 @@ export function isProbablyArticle(doc: Document, options: GateOptions = {}): boo
   // a paragraph. Only the first MAX_DIVS are looked at, and most are ruled out by one property read.
   const divs = doc.getElementsByTagName('div');
   for (let i = 0; i < divs.length && i < MAX_DIVS; i++) {
-    const first = divs[i]!.firstChild;
-    if (first?.nodeType === 3 && (first as Text).data.length >= DIV_LEAD && consider(divs[i]!)) return true;
+    const div = divs[i]!;
+    const first = div.firstChild;
+    if (first?.nodeType === 3 && (first as Text).data.length >= DIV_LEAD && div.parentElement?.localName !== 'li')
+      if (consider(div)) return true;
   }
   return false;
 }

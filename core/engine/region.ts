@@ -259,7 +259,8 @@ export function* findRegionSteps(doc: Document): Generator<void, Element | null>
     if (done.has(el)) continue;
     done.add(el);
     const prose = el.tagName === 'DIV' ? ownText(el) : undefined;
-    if (prose !== undefined && prose.length < DIV_PROSE) continue;
+    // A div inside a list item is a line of a listing (a paste, code, a feed), not a paragraph.
+    if (prose !== undefined && (prose.length < DIV_PROSE || el.parentElement?.tagName === 'LI')) continue;
     if (hasSkippedAncestor(el, body, cache)) continue;
     const text = prose ?? el.textContent ?? '';
     const len = text.trim().length;
