@@ -115,4 +115,41 @@ describe.each(BROWSERS)('%s', (name) => {
     });
     await page.close();
   });
+
+  test('an article whose event the knowledge base lacks: the popup says who accuses whom, with the article’s words', async () => {
+    // A government attributes a campaign to the GRU; no knowledge-base event fits it.
+    const url = `${server.origin}/articles/sv/sv-regeringen-pekar-ut-gru.html`;
+    const page = await browser.newPage();
+    await page.goto(url);
+    await waitForHighlights(page, 30_000);
+    const tabId = await browser.tabIdOf(url);
+    const popup = await openUi(browser, `popup.html?tabId=${tabId}`);
+    await popup.setViewport(440, 600);
+    const brief = await popup.waitFor(
+      () => {
+        const section = document.querySelector<HTMLElement>('.article-brief');
+        const sentence = section?.querySelector<HTMLElement>('.brief-sentence');
+        const quote = section?.querySelector<HTMLElement>('.brief-quote');
+        if (!section || !sentence || !quote) return null;
+        return {
+          sentence: sentence.textContent ?? '',
+          quote: quote.textContent ?? '',
+          top: section.getBoundingClientRect().top,
+          lead: document.querySelector('.article-lead [data-focus-key^="lead:"]') !== null,
+        };
+      },
+      undefined,
+      30_000,
+    );
+    if (!brief) throw new Error('no brief');
+    expect(brief.lead).toBe(false);
+    expect(brief.sentence).toContain('Regeringen');
+    expect(brief.sentence).toContain('GRU');
+    // The quote is the article's own sentence.
+    expect(brief.quote).toContain('Regeringen tillskriver nu officiellt');
+    expect(brief.top).toBeLessThan(600);
+    expect(popup.consoleErrors).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
 });
