@@ -286,7 +286,9 @@ async function launchFirefox(options: LaunchOptions = {}): Promise<TestBrowser> 
     await openFirstCard(page);
     const created = new Promise<PpPage>((res) => {
       browser.on('targetcreated', async (t) => {
-        const p = await t.page();
+        // Over WebDriver BiDi a worker target has no page: page() throws instead of returning null.
+        if (t.type() !== 'page') return;
+        const p = await t.page().catch(() => null);
         if (p) res(p);
       });
     });
