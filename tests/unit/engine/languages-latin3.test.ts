@@ -18,7 +18,8 @@ import { findTopicCue } from '../../../core/engine/topic-gate';
 import { type Hit } from '../../../core/engine/matcher';
 import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
-import { FIXTURES, langIndex, langRows, matcherWith } from './helpers';
+import { describeLanguageFixtures } from './language-suite';
+import { FIXTURES, langRows, matcherWith } from './helpers';
 
 const LANGS = ['cs', 'sk', 'sv', 'no', 'da', 'lt', 'lv'] as const;
 
@@ -41,33 +42,11 @@ const EXTRA: MatcherPattern[] = [
 ];
 const matcher = matcherWith(EXTRA);
 
-const index = langIndex;
 const rows = langRows(LANGS);
 const analyse = (dir: string, file: string) =>
   analyzeDocument(readHtmlDocument(join(FIXTURES, dir, file)), { matcher });
 
-describe('fixture indexes', () => {
-  test.each(LANGS.map((l) => [l] as const))(
-    '%s: at least 3 espionage articles, 3 hard negatives and an ordinary page, every file listed',
-    (lang) => {
-      const rs = index(lang);
-      expect(rs.filter((r) => r.espionage).length).toBeGreaterThanOrEqual(3);
-      expect(rs.filter((r) => !r.espionage && r.note.startsWith('hard negative')).length).toBeGreaterThanOrEqual(3);
-      expect(rs.filter((r) => r.note.startsWith('ordinary negative')).length).toBeGreaterThanOrEqual(1);
-      expect(rs.every((r) => r.lang === lang)).toBe(true);
-      const files = readdirSync(join(FIXTURES, lang)).filter((f) => f.endsWith('.html'));
-      expect(rs.map((r) => r.file).sort()).toEqual(files.sort());
-    },
-  );
-});
-
-describe('verdict and language on every fixture', () => {
-  test.each(rows.map((f) => [`${f.dir}: ${f.note}`, f] as const))('%s', (_name, f) => {
-    const a = analyse(f.dir, f.file);
-    expect({ espionage: a.espionage, lang: a.lang }).toEqual({ espionage: f.espionage, lang: f.lang });
-    if (f.isArticle !== undefined) expect(a.isArticle).toBe(f.isArticle);
-  });
-});
+describeLanguageFixtures(LANGS, matcher, { ordinary: true });
 
 describe('the language comes from the text, not only the declared tag', () => {
   test.each(rows.map((f) => [`${f.dir}/${f.file}`, f] as const))('%s', (_name, f) => {
