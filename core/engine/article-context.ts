@@ -47,7 +47,6 @@ export function articleContext(input: ContextInput): ArticleContext {
     ? bestEvent(
         {
           tokens: eventTokens(input.text),
-          words: eventWords(input.text),
           leadTokens: eventTokens(input.text.slice(0, LEAD_CHARS)),
           years: yearsIn(input.text),
           found: counts,
@@ -57,6 +56,16 @@ export function articleContext(input: ContextInput): ArticleContext {
         input.events,
       )
     : undefined;
-  const event = byContent ?? byName;
+  const event = byContent ? withArticleWords(byContent, input.text) : byName;
   return event ? { references, event } : { references };
+}
+
+/** The chosen event's key words as the article writes them ("advanced", not the stem "advanc"). */
+function withArticleWords(event: ArticleEvent, text: string): ArticleEvent {
+  if (!event.why?.some((w) => w.kind === 'terms')) return event;
+  const words = eventWords(text);
+  return {
+    ...event,
+    why: event.why.map((w) => (w.kind === 'terms' ? { ...w, what: w.what.map((t) => words.get(t) ?? t) } : w)),
+  };
 }

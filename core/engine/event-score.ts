@@ -45,8 +45,6 @@ export interface ArticleFacts {
   tokens: ReadonlySet<string>;
   /** eventTokens() of its headline and lead (LEAD_CHARS): a key word there counts LEAD_BOOST times. */
   leadTokens?: ReadonlySet<string>;
-  /** The article's whole word for each stem (eventWords()), shown in `why` instead of the stem. */
-  words?: ReadonlyMap<string, string>;
   /** Years the article names (yearsIn()). */
   years: ReadonlySet<string>;
   /** Entries the article names, with how often. */
@@ -101,7 +99,7 @@ export function scoreEvent(e: EventRecord, a: ArticleFacts, index: EventIndex): 
   if (termWeight > 0) {
     score += Math.min(MAX_TERMS, termWeight / TERM_DIVISOR);
     matched.sort((x, y) => y.w - x.w);
-    why.push({ kind: 'terms', what: matched.slice(0, 6).map((m) => a.words?.get(m.t) ?? m.t) });
+    why.push({ kind: 'terms', what: matched.slice(0, 6).map((m) => m.t) });
   }
   if (a.published && date) {
     if (dateFits(date, a.published)) {

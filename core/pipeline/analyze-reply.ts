@@ -9,8 +9,8 @@ import type { Matcher } from '../engine/matcher';
 import type { PageText } from '../engine/page';
 import type { CompiledCueSet } from '../engine/references';
 import type { Kind } from '../kb/kinds';
-import { pageReply, pageView } from '../page-reply';
-import type { AnalyzeReply, PageView } from '../page-state';
+import { pageReply } from '../page-reply';
+import type { AnalyzeReply } from '../page-state';
 import { NO_CHOICES } from '../reader-choices';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 
@@ -25,9 +25,6 @@ export interface ReplyKb {
   /** Every event, indexed, so the article's event is also found by what the article says. */
   events?: EventIndex;
 }
-
-/** The display settings the page script needs (the background keeps the rest). */
-export const pageViewOf = (s: Settings): PageView => pageView(s);
 
 /** The reply for a page read with Spyglass on, at `url`, with the given settings. */
 export function analyzeReply(

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { pageStateOf } from '../../core/pipeline/page-state';
 import type { AnalyzeReply, PageState } from '../../core/page-state';
 import { DEFAULT_SETTINGS } from '../../core/settings';
-import { pageViewOf } from '../../core/pipeline/analyze-reply';
+import { pageView } from '../../core/page-reply';
 
 const reply: AnalyzeReply = {
   status: 'espionage',
@@ -12,7 +12,7 @@ const reply: AnalyzeReply = {
   paint: true,
   mentions: [],
   kinds: {},
-  view: pageViewOf(DEFAULT_SETTINGS),
+  view: pageView(DEFAULT_SETTINGS),
 };
 
 describe('pageStateOf', () => {
