@@ -26,6 +26,7 @@ import { disputedNameLines } from '../../core/kb/entry-view';
 import { unreachableEntries } from '../../core/kb/reachability';
 import { reportDetails } from '../../core/kb/import/compose';
 import { dateFromUrl } from '../../core/kb/import/reports';
+import type { AddressDate } from '../../core/kb/import/config';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixtureDir = join(root, 'tests/fixtures/threat-naming');
@@ -592,6 +593,41 @@ describe('composed cards', () => {
     ['https://example.org/2019/13/01/x', undefined],
   ])('dateFromUrl(%j) = %j', (url, want) => {
     expect(dateFromUrl(url)).toBe(want);
+  });
+
+  const publisherRules: AddressDate[] = [
+    { host: 'trendmicro.com', regex: '/research/(\\d{2})/([a-l])/', year: 'two-digit', month: 'letter' },
+    { host: 'research.checkpoint.com', regex: '^/(20[0-3]\\d)/[a-z0-9]', year: 'four-digit', month: 'none' },
+  ];
+  test.each([
+    ['https://www.trendmicro.com/en_us/research/24/c/earth-krahang.html', '2024-03'],
+    ['https://www.trendmicro.com/en_my/research/18/h/supply-chain-attack.html', '2018-08'],
+    ['https://www.trendmicro.com/en_us/research/21/a/earth-wendigo.html', '2021-01'],
+    ['https://www.trendmicro.com/en_us/research/21/m/x.html', undefined],
+    ['https://research.checkpoint.com/2026/cavern-manticore-exposing/', '2026'],
+    ['https://blog.checkpoint.com/2024/01/x/', '2024-01'],
+    ['https://example.org/research/24/c/x.html', undefined],
+    ['https://www.welivesecurity.com/2018/06/07/invisimole/', '2018-06-07'],
+  ])('dateFromUrl(%j) with publisher rules = %j', (url, want) => {
+    expect(dateFromUrl(url, publisherRules)).toBe(want);
+  });
+
+  test.each([
+    [
+      { host: 'x.com', regex: '(\\d{2}', year: 'two-digit', month: 'letter' },
+      /addressDates\.0\.regex: must be a valid regular expression/,
+    ],
+    [{ host: 'x.com', regex: '/(\\d{2})/', year: 'two-digit', month: 'week' }, /addressDates\.0\.month/],
+  ])('a malformed address-date rule fails naming the file and field (%j)', (bad, want) => {
+    const sourceDomains = { ...(json('assets/naming/source-domains.json') as object), addressDates: [bad] };
+    expect(() =>
+      parseImportConfig({
+        commonWords: json('assets/naming/common-words.json'),
+        countries: json('assets/naming/countries.json'),
+        producers: json('assets/naming/producers.json'),
+        sourceDomains,
+      }),
+    ).toThrow(new RegExp(`source-domains\\.json: .*${want.source}`));
   });
 
   const first = { date: '2017-03-30', publisher: 'ESET', title: 'Carbon Paper' };

@@ -26,11 +26,31 @@ export const CountriesSchema = v.object({
 
 export const ProducersSchema = v.object({ rename: table, ignore: words });
 
+const compiles = (r: string) => {
+  try {
+    new RegExp(r);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A publisher's own way of writing a date into its report addresses (Trend Micro's ".../research/23/b/"). */
+export const AddressDateSchema = v.strictObject({
+  host: word,
+  /** Capture groups: the year, then the month (none when `month` is "none"). */
+  regex: v.pipe(word, v.check(compiles, 'must be a valid regular expression')),
+  year: v.picklist(['four-digit', 'two-digit']),
+  month: v.picklist(['number', 'letter', 'none']),
+});
+export type AddressDate = v.InferOutput<typeof AddressDateSchema>;
+
 export const SourceDomainsSchema = v.object({
   government: table,
   vendor: table,
   news: table,
   skip: words,
+  addressDates: v.optional(v.array(AddressDateSchema), []),
 });
 
 const https = v.pipe(v.string(), v.startsWith('https://', 'must be an https address'));

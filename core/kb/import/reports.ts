@@ -3,6 +3,7 @@
  * them, the date a report's own address carries (".../2023/05/10/..."). Only reports whose
  * publisher we know are kept; their addresses only where the source policy allows. Pure module.
  */
+import type { AddressDate } from './config';
 import type { Citation } from './inputs';
 import type { DatedReport } from './draft';
 import type { SourcePicker } from './sources';
@@ -35,27 +36,62 @@ export function citationReports(picker: SourcePicker, citations: readonly Citati
 
 const URL_DATE = /(?<![0-9])(20[0-2]\d|199\d)[/_-](0[1-9]|1[0-2])(?:[/_-](0[1-9]|[12]\d|3[01]))?(?![0-9])/;
 
-/** The date an address carries in its path (a blog's /2023/05/10/), where it has one. */
-export function dateFromUrl(url: string): string | undefined {
+/**
+ * The date written in a publisher's own scheme (two-digit year, month as a letter a–l, or a year
+ * alone), where a rule covers the host.
+ */
+function publisherDate(host: string, path: string, rules: readonly AddressDate[]): string | undefined {
+  for (const r of rules) {
+    if (host !== r.host && !host.endsWith(`.${r.host}`)) continue;
+    const m = new RegExp(r.regex).exec(path);
+    if (!m?.[1]) continue;
+    const year = r.year === 'two-digit' ? `20${m[1]}` : m[1];
+    if (!/^\d{4}$/.test(year)) continue;
+    if (r.month === 'none') {
+      if (isRealDate(year)) return year;
+      continue;
+    }
+    const month = r.month === 'letter' ? (m[2] ?? '').toLowerCase().charCodeAt(0) - 96 : Number(m[2]);
+    if (!(month >= 1 && month <= 12)) continue;
+    const d = `${year}-${String(month).padStart(2, '0')}`;
+    if (isRealDate(d)) return d;
+  }
+  return undefined;
+}
+
+/**
+ * The date an address carries in its path (a blog's /2023/05/10/, or a publisher's own scheme
+ * given in `rules`), where it has one.
+ */
+export function dateFromUrl(url: string, rules: readonly AddressDate[] = []): string | undefined {
   let path: string;
+  let host: string;
   try {
-    path = new URL(url).pathname;
+    const u = new URL(url);
+    path = u.pathname;
+    host = u.hostname.toLowerCase();
   } catch {
     return undefined;
   }
+  const own = publisherDate(host, path, rules);
+  if (own) return own;
   const m = URL_DATE.exec(path);
   if (!m) return undefined;
   const d = [m[1], m[2], m[3]].filter(Boolean).join('-');
   return isRealDate(d) ? d : undefined;
 }
 
-/** Reports whose address carries a date, from known publishers, oldest first. */
+/**
+ * Reports whose address carries a date, from known publishers, oldest first. An http address of a
+ * known publisher is read as its https form (the data sets keep some old http links).
+ */
 export function addressReports(picker: SourcePicker, urls: readonly string[]): DatedReport[] {
   const out: DatedReport[] = [];
-  for (const url of urls) {
+  for (const raw of urls) {
+    const url = raw.replace(/^http:\/\//i, 'https://');
     const c = picker.classify(url);
     if ('skip' in c || c.publisher === 'MITRE ATT&CK') continue;
-    const date = dateFromUrl(url);
+    const date = dateFromUrl(url, picker.addressDates);
     if (date) out.push({ date, publisher: c.publisher, url });
   }
   return sortReports(out);

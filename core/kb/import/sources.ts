@@ -4,7 +4,7 @@
  * reposts or denied domains. Pure module.
  */
 import type { Source } from '../schema';
-import type { SourceDomains } from './config';
+import type { AddressDate, SourceDomains } from './config';
 
 export type SourceRank = 'government' | 'vendor' | 'news';
 const RANK_ORDER: Record<SourceRank, number> = { government: 0, vendor: 1, news: 2 };
@@ -14,6 +14,8 @@ export interface SourcePicker {
   classify(url: string): { publisher: string; rank: SourceRank } | { skip: string };
   /** Up to `max` sources from the addresses, best first, one per publisher where possible. */
   pick(urls: readonly string[], max: number): Source[];
+  /** Publishers' own ways of writing a report's date into its address. */
+  addressDates: readonly AddressDate[];
 }
 
 function hostOf(url: string): string | undefined {
@@ -103,5 +105,5 @@ export function sourcePicker(domains: SourceDomains, denied: readonly string[]):
     for (const s of ok) if (chosen.length < max && !chosen.includes(s)) chosen.push(s);
     return chosen.map((s) => ({ url: s.url, title: titleFromUrl(s.url, s.publisher), publisher: s.publisher }));
   };
-  return { classify, pick };
+  return { classify, pick, addressDates: domains.addressDates ?? [] };
 }
