@@ -66,7 +66,9 @@ const rows: [string, string | number][] = [
     .map(([dir, r]): [string, string] => [`  ${dir} summaryZh / checked`, `${r.zh}/${r.all} ${r.checked}/${r.all}`]),
   ['unreachable entries (no matched name, no cue set)', cards.unreachable.length],
   ...cards.perKind.flatMap((k): [string, string][] => [
+    [`${k.kind}: hand-written card`, pct(k.handWritten, k.all)],
     [`${k.kind}: composed only (no details)`, pct(k.composedOnly, k.all)],
+    [`${k.kind}: one composed line (no details)`, pct(k.oneLine, k.all)],
     [`${k.kind}: with a date`, pct(k.withDate, k.all)],
     [`${k.kind}: no one named as attributor`, pct(k.noAttributionSource, k.all)],
   ]),

@@ -12,7 +12,14 @@ export interface KindFigures {
   composedOnly: number;
   withDate: number;
   noAttributionSource: number;
+  /** Composed cards of one sentence and no details: the "one composed line" a reader cannot use. */
+  oneLine: number;
+  /** Cards a person wrote (not composed by the importer). */
+  handWritten: number;
 }
+
+/** Sentences in a summary (a full stop, question or exclamation mark before a space or the end). */
+export const sentenceCount = (s: string) => (s.match(/[.!?](?=\s|$)/g) ?? []).length;
 
 const hasDate = (e: Entry) =>
   e.details.length > 0 || e.dates.length > 0 || e.firstReported !== undefined || e.claim !== undefined;
@@ -29,6 +36,9 @@ export function cardStats(
       composedOnly: es.filter((e) => e.details.length === 0).length,
       withDate: es.filter(hasDate).length,
       noAttributionSource: es.filter((e) => !e.attribution?.some((a) => a.by.length > 0)).length,
+      oneLine: es.filter((e) => e.summaryComposed === true && e.details.length === 0 && sentenceCount(e.summary) <= 1)
+        .length,
+      handWritten: es.filter((e) => e.summaryComposed !== true).length,
     };
   });
   const multi = entries.filter(

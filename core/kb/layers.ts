@@ -113,6 +113,9 @@ export function mergeEntry(hand: Obj, atlas: Entry): Obj {
       if (same.coinedBy === undefined && a.coinedBy !== undefined) same.coinedBy = a.coinedBy;
       if (same.former === undefined && a.former !== undefined) same.former = a.former;
       if (same.usedBy === undefined && a.usedBy !== undefined) same.usedBy = a.usedBy;
+      // The atlas's guards against ordinary words hold unless the hand alias sets them itself.
+      if (same.caseSensitive === undefined && a.caseSensitive) same.caseSensitive = true;
+      if (same.requiresContext === undefined && a.requiresContext) same.requiresContext = true;
       continue;
     }
     const copy: Obj = { ...a };

@@ -86,6 +86,30 @@ describe('an atlas record and a hand entry about the same thing become one entry
     expect(out.find((x) => x.id === 'tool-x')?.links).toEqual([{ id: over.id, type: 'used-by' }]);
   });
 
+  const guarded = entry('grayling-x', {
+    name: 'Grayling',
+    aliases: [
+      { text: 'Grayling', lang: 'en', requiresContext: true, caseSensitive: true },
+      { text: 'SPIRAL', lang: 'en', caseSensitive: true },
+    ],
+  });
+  test.each([
+    ['a hand alias that does not say keeps the atlas guards', {}, { requiresContext: true, caseSensitive: true }],
+    [
+      'a hand alias that says otherwise wins',
+      { requiresContext: false, caseSensitive: false },
+      { requiresContext: false, caseSensitive: false },
+    ],
+  ])('%s', (_what, flags, want) => {
+    const h = entry('grayling-x', {
+      name: 'Grayling',
+      aliases: [{ text: 'Grayling', lang: 'en', coinedBy: 'Symantec', ...flags }],
+    });
+    const out = validated([hand(h)], [atlas(guarded)]).find((x) => x.id === 'grayling-x')!;
+    expect(out.aliases.find((a) => a.text === 'Grayling')).toMatchObject({ ...want, coinedBy: 'Symantec' });
+    expect(out.aliases.find((a) => a.text === 'SPIRAL')).toMatchObject({ caseSensitive: true });
+  });
+
   test('the merged entry is reported under the hand file', () => {
     const files = merged([hand(entry('apt99-group', { name: 'APT99' }))], [atlas(atlasApt)]).files;
     expect(files.map((f) => f.file)).toEqual(['assets/kb/threat-actor/apt99-group.json']);
