@@ -43,7 +43,6 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
       forms.forEach((text, i) => {
         const key = keyOf(text, a.caseSensitive);
         if (seen.has(key)) return;
-        seen.add(key);
         const pattern: MatcherPattern = {
           text,
           id: e.id,
@@ -53,11 +52,15 @@ export function toMatcherPatterns(entries: readonly Entry[]): MatcherPattern[] {
           requiresContext: a.requiresContext,
         };
         if (i === 0) {
+          seen.add(key);
           out.push(pattern);
           return;
         }
+        // Another alias (this entry's or another's) says what the form is. Not marked as seen: when
+        // the alias listing it comes later in this entry, it must still be matched as written.
         const owner = listed.get(key);
-        if (owner !== undefined) return; // another alias (this entry's or another's) says what it is
+        if (owner !== undefined) return;
+        seen.add(key);
         const other = variantOwners.get(key);
         if (other !== undefined && other !== e.id) variantOwners.set(key, '');
         else variantOwners.set(key, e.id);

@@ -73,6 +73,20 @@ describe('variants in the matcher', () => {
     expect(m.findAll(text).map((h) => m.id(h.pattern))).toContain(id);
   });
 
+  test.each([
+    ['a case-sensitive code after its spaced form', [alias('UAT 4356', true), alias('UAT-4356', true)], 'UAT-4356'],
+    [
+      'a dotted name after its undotted form',
+      [alias('US Department of Justice'), alias('U.S. Department of Justice')],
+      'U.S. Department of Justice',
+    ],
+  ])('an alias listed after one whose variant it is still matches as written: %s', (_what, aliases, text) => {
+    const ps = toMatcherPatterns([entry('x', aliases)]);
+    expect(ps.filter((p) => p.text === text).map((p) => p.id)).toEqual(['x']);
+    const mm = loadMatcher(buildMatcherData(ps, { model: {} as never, terms: [], patterns: [] }));
+    expect(mm.findAll(`officials said ${text} was involved`).map((h) => mm.id(h.pattern))).toContain('x');
+  });
+
   test('a variant never takes another entry’s alias', () => {
     const es = [entry('a', [alias('U.S. Army')]), entry('b', [alias('US Army')])];
     const ps = toMatcherPatterns(es);
