@@ -103,6 +103,9 @@ export function mergeEntry(hand: Obj, atlas: Entry): Obj {
     out[k] = val;
   }
   for (const [k, val] of Object.entries(hand)) out[k] = val;
+  // A hand entry that names no one as attributor (attribution: []) and gives no country withdraws
+  // the country the importer read from the data sets: a person found no source tying it to a state.
+  if (Array.isArray(hand.attribution) && hand.attribution.length === 0 && !('country' in hand)) delete out.country;
   const handAliases = Array.isArray(hand.aliases) ? hand.aliases.filter(isObj) : [];
   const aliases: Obj[] = handAliases.map((a) => ({ ...a }));
   const index = new Map<string, Obj>();

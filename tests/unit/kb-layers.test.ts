@@ -110,6 +110,17 @@ describe('an atlas record and a hand entry about the same thing become one entry
     expect(out.aliases.find((a) => a.text === 'SPIRAL')).toMatchObject({ caseSensitive: true });
   });
 
+  test.each([
+    ['attribution: [] and no country withdraws the atlas country', { attribution: [] }, undefined],
+    ['attribution: [] with a country keeps the hand country', { attribution: [], country: 'UZ' }, 'UZ'],
+    ['no attribution field keeps the atlas country', {}, 'RU'],
+  ])('%s', (_what, over, want) => {
+    const a = entry('angry-x', { name: 'Angry X', country: 'RU', attribution: [{ country: 'RU', by: ['Kaspersky'] }] });
+    const h = entry('angry-x', { name: 'Angry X', ...(over as Partial<EntryInput>) });
+    const out = validated([hand(h)], [atlas(a)]).find((x) => x.id === 'angry-x')!;
+    expect(out.country).toBe(want);
+  });
+
   test('the merged entry is reported under the hand file', () => {
     const files = merged([hand(entry('apt99-group', { name: 'APT99' }))], [atlas(atlasApt)]).files;
     expect(files.map((f) => f.file)).toEqual(['assets/kb/threat-actor/apt99-group.json']);
