@@ -24,6 +24,17 @@ export const sentenceCount = (s: string) => (s.match(/[.!?](?=\s|$)/g) ?? []).le
 const hasDate = (e: Entry) =>
   e.details.length > 0 || e.dates.length > 0 || e.firstReported !== undefined || e.claim !== undefined;
 
+/**
+ * One key per name however it is spelt: letter case, spaces and punctuation do not make a second
+ * name ("CyberBerkut" and "Cyber Berkut", "APT-C-39" and "APT C 39" are one). A display name that
+ * adds a gloss in brackets ("Carbanak (Anunak)") counts by its part before the bracket.
+ */
+export const spellingKey = (t: string) =>
+  t
+    .replace(/\s*\(.*\)\s*$/, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+
 export function cardStats(
   entries: readonly Entry[],
   kinds: readonly Kind[] = ['threat-actor', 'malware', 'operation'],
@@ -42,9 +53,7 @@ export function cardStats(
     };
   });
   const multi = entries.filter(
-    (e) =>
-      e.kind === 'threat-actor' &&
-      new Set([e.name, ...e.aliases.map((a) => a.text)].map((t) => t.toLowerCase())).size >= 2,
+    (e) => e.kind === 'threat-actor' && new Set([e.name, ...e.aliases.map((a) => a.text)].map(spellingKey)).size >= 2,
   );
   const twoCoiners = multi.filter((e) => e.aliases.filter((a) => a.coinedBy !== undefined).length >= 2);
   return {

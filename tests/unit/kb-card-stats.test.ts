@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cardStats, sentenceCount } from '../../core/kb/card-stats';
+import { cardStats, sentenceCount, spellingKey } from '../../core/kb/card-stats';
 import type { Entry } from '../../core/kb/schema';
 
 const entry = (over: Partial<Entry>): Entry =>
@@ -68,5 +68,32 @@ describe('cardStats per kind', () => {
       entry({ id: 'y', attribution: [{ country: 'CN', by: ['Mandiant'] }] }),
     ]).perKind[0]!;
     expect(k.noAttributionSource).toBe(1);
+  });
+});
+
+describe('groups with two or more names', () => {
+  test.each([
+    ['CyberBerkut', 'Cyber Berkut', true],
+    ['APT-C-39', 'APT C 39', true],
+    ['Carbanak (Anunak)', 'Carbanak', true],
+    ['Handala', 'Handala Hack Team', false],
+    ['Volt Typhoon', 'Vanguard Panda', false],
+  ])('%j and %j are one name: %s', (a, b, same) => {
+    expect(spellingKey(a) === spellingKey(b)).toBe(same);
+  });
+
+  test('spelling variants alone do not make a multi-name group', () => {
+    const s = cardStats([
+      entry({ name: 'CyberBerkut', aliases: [{ text: 'Cyber Berkut', lang: 'en' } as Entry['aliases'][number]] }),
+      entry({
+        id: 'y',
+        name: 'Volt Typhoon',
+        aliases: [
+          { text: 'Volt Typhoon', lang: 'en', coinedBy: 'Microsoft' },
+          { text: 'Vanguard Panda', lang: 'en', coinedBy: 'CrowdStrike' },
+        ] as Entry['aliases'],
+      }),
+    ]);
+    expect([s.multiNameGroups, s.twoCoiners]).toEqual([1, 1]);
   });
 });

@@ -290,6 +290,23 @@ describe('the import on the fixture', () => {
     expect(alias(e.get('alpha-group'), text)).toMatchObject(want);
   });
 
+  test.each([
+    ['replaced', { name: 'Old Alpha', coinedBy: 'Example Lab' }, 'Example Lab'],
+    ['dropped', { name: 'Old Alpha' }, undefined],
+  ])('a coiner correction in the data is %s', (_what, fix, want) => {
+    const corrected = run({
+      config: {
+        ...config,
+        coiners: {
+          ...config.coiners,
+          corrections: [{ ...fix, why: 'The data credit the wrong producer.', source: 'https://example.org/report' }],
+        },
+      },
+    });
+    expect(alias(byId(corrected).get('alpha-group'), 'Old Alpha')?.coinedBy).toBe(want);
+    expect(alias(byId(corrected).get('alpha-group'), 'Azure Blizzard')?.coinedBy).toBe('Microsoft');
+  });
+
   test.each(['beta-team', 'delta-kitten'])(
     'a group the data only weakly tie to a state (%s) is matched by codes only; its word names reach it by a cue set',
     (id) => {

@@ -33,6 +33,8 @@ export function aliasesFromClaims(
   rules: NameRules,
   coiner: (t: string) => string | undefined,
   disputed: ReadonlySet<string>,
+  /** Coiners the data sets get wrong, by name key (assets/naming/coiners.json corrections). */
+  corrections: ReadonlyMap<string, { coinedBy?: string }> = new Map(),
 ): AliasDraft[] {
   const byKey = new Map<string, AliasDraft & { users: Set<string> }>();
   const sorted = [...records].sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source));
@@ -63,7 +65,8 @@ export function aliasesFromClaims(
   const own = new Set([nameKey(primaryName), ...records.flatMap((r) => r.primaryKeys)]);
   for (const [k, a] of byKey) {
     const flags = nameFlags(a.text, rules, { kind: 'threat-actor' });
-    const coinedBy = a.coinedBy ?? coiner(a.text);
+    const fixed = corrections.get(k);
+    const coinedBy = fixed ? fixed.coinedBy : (a.coinedBy ?? coiner(a.text));
     const primary = own.has(k);
     const isDisputed = disputed.has(k);
     out.push({
@@ -135,6 +138,9 @@ export function actorDrafts(input: ActorDraftsInput): ActorDrafts {
   });
   const disputedKeys = new Set([...claimants].filter(([, s]) => s.size > 1).map(([k]) => k));
   const separate = new Map(ctx.config.mergeRules.separate.map((s) => [nameKey(s.name), s]));
+  const corrections = new Map(
+    ctx.config.coiners.corrections.map((c) => [nameKey(c.name), c.coinedBy ? { coinedBy: c.coinedBy } : {}]),
+  );
 
   const out: ActorDrafts = {
     drafts: [],
@@ -166,7 +172,7 @@ export function actorDrafts(input: ActorDraftsInput): ActorDrafts {
     const attack = recs.find((r) => r.attack)?.attack;
     const misp = recs.find((r) => r.misp)?.misp;
     const qihoo = recs.find((r) => r.qihoo360)?.qihoo360;
-    const named = aliasesFromClaims(recs, name, ctx.rules, coiner, disputedKeys);
+    const named = aliasesFromClaims(recs, name, ctx.rules, coiner, disputedKeys, corrections);
     // A group the data only weakly tie to a state (an ATT&CK group or a MISP country, nothing
     // more) is matched by its codes only: its word names showed up in ordinary security news far
     // more than in espionage reporting, and a matched name weighs in the espionage verdict. Its

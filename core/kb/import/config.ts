@@ -66,8 +66,17 @@ export const MergeRulesSchema = v.object({
 });
 
 /** assets/naming/coiners.json: vendors' code schemes the importer reads a coiner from. */
+const httpsUrl = v.pipe(v.string(), v.startsWith('https://', 'must be an https address'));
 export const CoinersSchema = v.object({
   schemes: v.array(v.object({ regex: word, coinedBy: word })),
+  /**
+   * Who coined a name where the data sets credit the wrong producer: `coinedBy` replaces theirs,
+   * or, when absent, the name is shown with no coiner. Each with why and a source.
+   */
+  corrections: v.optional(
+    v.array(v.strictObject({ name: word, coinedBy: v.optional(word), why: word, source: httpsUrl })),
+    [],
+  ),
 });
 
 /** assets/naming/cue-words.json: words beside a name in a paragraph about hacking, per kind. */
@@ -151,7 +160,10 @@ export function parseImportConfig(raw: {
       raw.mergeRules === undefined
         ? { join: [], apart: [], into: [], separate: [] }
         : check(CONFIG_FILES.mergeRules, MergeRulesSchema, raw.mergeRules),
-    coiners: raw.coiners === undefined ? { schemes: [] } : check(CONFIG_FILES.coiners, CoinersSchema, raw.coiners),
+    coiners:
+      raw.coiners === undefined
+        ? { schemes: [], corrections: [] }
+        : check(CONFIG_FILES.coiners, CoinersSchema, raw.coiners),
     cueWords:
       raw.cueWords === undefined
         ? {
