@@ -1,0 +1,84 @@
+/**
+ * Agency names as the press of European languages writes them (assets/aliases/<lang>.json):
+ * with the real knowledge base, a sentence of ours in each language names an agency and the
+ * matcher finds that entry under that name; sentences with a look-alike sense (the East German
+ * Stasi, another country's ministry) are not matched to the agency.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Matcher } from '../../../core/engine/matcher';
+import { loadKbForNode, matcherForEntries } from '../../../core/engine/node-support';
+import { ROOT } from './helpers';
+
+let cached: Matcher | undefined;
+const matcher = (): Matcher => (cached ??= matcherForEntries(loadKbForNode(ROOT).entries));
+
+/** Every [entry id, matched text] the matcher finds in a sentence. */
+function found(sentence: string): [string, string][] {
+  const m = matcher();
+  return m.findAll(sentence).map((h) => [m.id(h.pattern), sentence.slice(h.start, h.end)]);
+}
+
+describe('an agency named as the press of the language writes it is found', () => {
+  test.each([
+    // German
+    [
+      'de',
+      'Die Gruppe soll im Auftrag des chinesischen Ministeriums für Staatssicherheit gehandelt haben.',
+      'mss',
+      'chinesischen Ministeriums für Staatssicherheit',
+    ],
+    [
+      'de',
+      'Der russische Militärgeheimdienst steckt nach britischen Angaben hinter den Angriffen.',
+      'gru',
+      'russische Militärgeheimdienst',
+    ],
+    [
+      'de',
+      'Ein Offizier des russischen Inlandsgeheimdienstes wurde festgenommen.',
+      'fsb',
+      'russischen Inlandsgeheimdienstes',
+    ],
+    [
+      'de',
+      'Die Hacker werden dem russischen Auslandsgeheimdienst zugerechnet.',
+      'svr',
+      'russischen Auslandsgeheimdienst',
+    ],
+    ['de', 'Das Institut gilt als Tarnfirma der Revolutionsgarden.', 'irgc', 'Revolutionsgarden'],
+    ['de', 'Die US-Bundespolizei setzte eine Belohnung aus.', 'fbi', 'US-Bundespolizei'],
+    ['de', 'Die Einheit 61398 sitzt in Shanghai.', 'pla-unit-61398', 'Einheit 61398'],
+    // French
+    [
+      'fr',
+      "Le groupe opérerait pour le ministère chinois de la Sécurité de l'État.",
+      'mss',
+      "ministère chinois de la Sécurité de l'État",
+    ],
+    [
+      'fr',
+      'Londres accuse le renseignement militaire russe de ces cyberattaques.',
+      'gru',
+      'renseignement militaire russe',
+    ],
+    ['fr', 'La police fédérale américaine a saisi les serveurs.', 'fbi', 'police fédérale américaine'],
+    [
+      'fr',
+      'La banque gère les comptes des Gardiens de la révolution islamique.',
+      'irgc',
+      'Gardiens de la révolution islamique',
+    ],
+    ['fr', 'Le Bureau général de reconnaissance pilote ces pirates.', 'rgb', 'Bureau général de reconnaissance'],
+  ])('%s: %s', (_lang, sentence, id, text) => {
+    expect(found(sentence)).toContainEqual([id, text]);
+  });
+});
+
+describe('a look-alike sense is not taken for the agency', () => {
+  test.each([
+    ['de', 'Das Ministerium für Staatssicherheit der DDR bespitzelte Millionen Menschen.', 'mss'],
+    ['fr', "Le ministère de la Sécurité d'État est-allemand surveillait la population.", 'mss'],
+  ])('%s: %s', (_lang, sentence, id) => {
+    expect(found(sentence).map(([foundId]) => foundId)).not.toContain(id);
+  });
+});
