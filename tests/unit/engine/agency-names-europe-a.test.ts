@@ -69,6 +69,54 @@ describe('an agency named as the press of the language writes it is found', () =
       'Gardiens de la révolution islamique',
     ],
     ['fr', 'Le Bureau général de reconnaissance pilote ces pirates.', 'rgb', 'Bureau général de reconnaissance'],
+    // Spanish
+    ['es', 'El Buró Federal de Investigaciones emitió una alerta.', 'fbi', 'Buró Federal de Investigaciones'],
+    [
+      'es',
+      'Washington sancionó a empresas vinculadas a la Guardia Revolucionaria de Irán.',
+      'irgc',
+      'Guardia Revolucionaria de Irán',
+    ],
+    [
+      'es',
+      'El Servicio de Inteligencia Exterior ruso negó la acusación.',
+      'svr',
+      'Servicio de Inteligencia Exterior ruso',
+    ],
+    [
+      'es',
+      'Según la Agencia de Seguridad Nacional, los espías usaron un troyano.',
+      'nsa',
+      'Agencia de Seguridad Nacional',
+    ],
+    // Italian
+    [
+      'it',
+      'Il gruppo è un braccio del Ministero della Sicurezza di Stato cinese.',
+      'mss',
+      'Ministero della Sicurezza di Stato cinese',
+    ],
+    [
+      'it',
+      "Sette agenti dell'intelligence militare russa sono stati incriminati.",
+      'gru',
+      'intelligence militare russa',
+    ],
+    ['it', 'Tre membri delle Guardie rivoluzionarie sono accusati di spionaggio.', 'irgc', 'Guardie rivoluzionarie'],
+    // Portuguese
+    [
+      'pt',
+      'Os hackers trabalhavam para o Ministério da Segurança do Estado da China.',
+      'mss',
+      'Ministério da Segurança do Estado da China',
+    ],
+    [
+      'pt',
+      'A Guarda Revolucionária Islâmica estaria por trás da espionagem.',
+      'irgc',
+      'Guarda Revolucionária Islâmica',
+    ],
+    ['pt', 'A polícia federal americana investiga a invasão.', 'fbi', 'polícia federal americana'],
   ])('%s: %s', (_lang, sentence, id, text) => {
     expect(found(sentence)).toContainEqual([id, text]);
   });
@@ -78,6 +126,8 @@ describe('a look-alike sense is not taken for the agency', () => {
   test.each([
     ['de', 'Das Ministerium für Staatssicherheit der DDR bespitzelte Millionen Menschen.', 'mss'],
     ['fr', "Le ministère de la Sécurité d'État est-allemand surveillait la population.", 'mss'],
+    ['es', 'El Ministerio para la Seguridad del Estado de la RDA espiaba a sus ciudadanos.', 'mss'],
+    ['it', 'Il Ministero per la Sicurezza di Stato della DDR spiava i cittadini.', 'mss'],
   ])('%s: %s', (_lang, sentence, id) => {
     expect(found(sentence).map(([foundId]) => foundId)).not.toContain(id);
   });
