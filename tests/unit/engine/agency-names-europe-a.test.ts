@@ -117,6 +117,27 @@ describe('an agency named as the press of the language writes it is found', () =
       'Guarda Revolucionária Islâmica',
     ],
     ['pt', 'A polícia federal americana investiga a invasão.', 'fbi', 'polícia federal americana'],
+    // Dutch
+    [
+      'nl',
+      'De drie werkten voor het Chinese ministerie voor Staatsveiligheid.',
+      'mss',
+      'Chinese ministerie voor Staatsveiligheid',
+    ],
+    ['nl', 'Vier officieren van de GROe werden het land uitgezet.', 'gru', 'GROe'],
+    [
+      'nl',
+      'De groep valt onder de Russische buitenlandse inlichtingendienst.',
+      'svr',
+      'Russische buitenlandse inlichtingendienst',
+    ],
+    ['nl', 'De Iraanse Revolutionaire Garde wordt beschuldigd van hacks.', 'irgc', 'Iraanse Revolutionaire Garde'],
+    [
+      'nl',
+      'De Militaire Inlichtingen en Veiligheidsdienst vond malware.',
+      'mivd',
+      'Militaire Inlichtingen en Veiligheidsdienst',
+    ],
   ])('%s: %s', (_lang, sentence, id, text) => {
     expect(found(sentence)).toContainEqual([id, text]);
   });
@@ -128,6 +149,7 @@ describe('a look-alike sense is not taken for the agency', () => {
     ['fr', "Le ministère de la Sécurité d'État est-allemand surveillait la population.", 'mss'],
     ['es', 'El Ministerio para la Seguridad del Estado de la RDA espiaba a sus ciudadanos.', 'mss'],
     ['it', 'Il Ministero per la Sicurezza di Stato della DDR spiava i cittadini.', 'mss'],
+    ['nl', 'Het woord groei staat in GROEI en groen, niet in een dienst.', 'gru'],
   ])('%s: %s', (_lang, sentence, id) => {
     expect(found(sentence).map(([foundId]) => foundId)).not.toContain(id);
   });
