@@ -138,6 +138,27 @@ describe('an agency named as the press of the language writes it is found', () =
       'mivd',
       'Militaire Inlichtingen en Veiligheidsdienst',
     ],
+    // Polish
+    [
+      'pl',
+      'Według Reutersa chińskie Ministerstwo Bezpieczeństwa Państwowego wykryło trzy operacje.',
+      'mss',
+      'chińskie Ministerstwo Bezpieczeństwa Państwowego',
+    ],
+    [
+      'pl',
+      'Zarzuty postawiono siedmiu agentom rosyjskiego wywiadu wojskowego.',
+      'gru',
+      'rosyjskiego wywiadu wojskowego',
+    ],
+    ['pl', 'Federalna Służba Bezpieczeństwa poinformowała o zatrzymaniu.', 'fsb', 'Federalna Służba Bezpieczeństwa'],
+    ['pl', 'Hakerzy weszli do sieci Federalnego Biura Śledczego.', 'fbi', 'Federalnego Biura Śledczego'],
+    [
+      'pl',
+      'Funkcjonariusze Agencji Bezpieczeństwa Wewnętrznego zatrzymali osiem osób.',
+      'poland-internal-security-agency',
+      'Agencji Bezpieczeństwa Wewnętrznego',
+    ],
   ])('%s: %s', (_lang, sentence, id, text) => {
     expect(found(sentence)).toContainEqual([id, text]);
   });
@@ -150,6 +171,7 @@ describe('a look-alike sense is not taken for the agency', () => {
     ['es', 'El Ministerio para la Seguridad del Estado de la RDA espiaba a sus ciudadanos.', 'mss'],
     ['it', 'Il Ministero per la Sicurezza di Stato della DDR spiava i cittadini.', 'mss'],
     ['nl', 'Het woord groei staat in GROEI en groen, niet in een dienst.', 'gru'],
+    ['pl', 'Ministerstwo Bezpieczeństwa Państwowego NRD inwigilowało obywateli.', 'mss'],
   ])('%s: %s', (_lang, sentence, id) => {
     expect(found(sentence).map(([foundId]) => foundId)).not.toContain(id);
   });
