@@ -159,6 +159,33 @@ describe('an agency named as the press of the language writes it is found', () =
       'poland-internal-security-agency',
       'Agencji Bezpieczeństwa Wewnętrznego',
     ],
+    // Czech
+    ['cs', 'Za útoky podle vyšetřovatelů stojí ruská vojenská rozvědka.', 'gru', 'ruská vojenská rozvědka'],
+    ['cs', 'Skupina pracuje pro ruskou Federální bezpečnostní službu.', 'fsb', 'Federální bezpečnostní službu'],
+    ['cs', 'Podle soudu stojí za útokem íránské Revoluční gardy.', 'irgc', 'Revoluční gardy'],
+    [
+      'cs',
+      'Krátce předtím čínské Ministerstvo státní bezpečnosti oznámilo nový seznam.',
+      'mss',
+      'čínské Ministerstvo státní bezpečnosti',
+    ],
+    // Slovak
+    [
+      'sk',
+      'Obvinenia smerujú voči dôstojníkom ruskej vojenskej spravodajskej služby.',
+      'gru',
+      'ruskej vojenskej spravodajskej služby',
+    ],
+    ['sk', 'Federálny úrad pre vyšetrovanie preveruje podozrenia.', 'fbi', 'Federálny úrad pre vyšetrovanie'],
+    ['sk', 'Velenie Revolučných gárd zakázalo telefóny.', 'irgc', 'Revolučných gárd'],
+    // Hungarian
+    ['hu', 'A vád szerint az orosz katonai hírszerzés állt a támadások mögött.', 'gru', 'orosz katonai hírszerzés'],
+    [
+      'hu',
+      'A brit Nemzeti Kiberbiztonsági Központ értékelése szerint.',
+      'uk-ncsc',
+      'brit Nemzeti Kiberbiztonsági Központ',
+    ],
   ])('%s: %s', (_lang, sentence, id, text) => {
     expect(found(sentence)).toContainEqual([id, text]);
   });
