@@ -186,6 +186,48 @@ describe('an agency named as the press of the language writes it is found', () =
       'uk-ncsc',
       'brit Nemzeti Kiberbiztonsági Központ',
     ],
+    // Norwegian (bokmål and nynorsk)
+    [
+      'no',
+      'Angrepet knyttes til Russlands militære etterretningstjeneste.',
+      'gru',
+      'Russlands militære etterretningstjeneste',
+    ],
+    [
+      'no',
+      'Aktøren blir knytt til Russlands militære etterretningsteneste.',
+      'gru',
+      'Russlands militære etterretningsteneste',
+    ],
+    ['no', 'Programmet drives av Kinas departement for statssikkerhet.', 'mss', 'Kinas departement for statssikkerhet'],
+    ['no', 'Det var Irans revolusjonsgarde som sto bak.', 'irgc', 'Irans revolusjonsgarde'],
+    // Danish
+    [
+      'da',
+      'Hackerne arbejdede til gavn for Kinas ministerium for statssikkerhed.',
+      'mss',
+      'Kinas ministerium for statssikkerhed',
+    ],
+    [
+      'da',
+      'Han er officer i Ruslands militære efterretningstjeneste.',
+      'gru',
+      'Ruslands militære efterretningstjeneste',
+    ],
+    // Swedish
+    [
+      'sv',
+      'Intrånget genomfördes av den ryska militära underrättelsetjänsten.',
+      'gru',
+      'ryska militära underrättelsetjänsten',
+    ],
+    // Hungarian (an inflected form as the press writes it)
+    [
+      'hu',
+      'A két hacker a kínai állambiztonsági minisztériummal együttműködve dolgozott.',
+      'mss',
+      'kínai állambiztonsági minisztériummal',
+    ],
   ])('%s: %s', (_lang, sentence, id, text) => {
     expect(found(sentence)).toContainEqual([id, text]);
   });
@@ -199,6 +241,8 @@ describe('a look-alike sense is not taken for the agency', () => {
     ['it', 'Il Ministero per la Sicurezza di Stato della DDR spiava i cittadini.', 'mss'],
     ['nl', 'Het woord groei staat in GROEI en groen, niet in een dienst.', 'gru'],
     ['pl', 'Ministerstwo Bezpieczeństwa Państwowego NRD inwigilowało obywateli.', 'mss'],
+    ['da', 'Ministeriet for Statssikkerhed i DDR overvågede borgerne.', 'mss'],
+    ['no', 'Den militære etterretningstjenesten i Norge la fram sin rapport.', 'gru'],
   ])('%s: %s', (_lang, sentence, id) => {
     expect(found(sentence).map(([foundId]) => foundId)).not.toContain(id);
   });
