@@ -228,6 +228,53 @@ describe('an agency named as the press of the language writes it is found', () =
       'mss',
       'kínai állambiztonsági minisztériummal',
     ],
+    // Estonian
+    ['et', 'Rühmitust peetakse Hiina julgeolekuministeeriumi käepikenduseks.', 'mss', 'Hiina julgeolekuministeeriumi'],
+    // Finnish
+    ['fi', 'Asiasta kertoi liittovaltion keskusrikospoliisi FBI:n johtaja.', 'fbi', 'liittovaltion keskusrikospoliisi'],
+    // Latvian (a new alias file)
+    [
+      'lv',
+      'Paziņojums par Krievijas armijas izlūkošanas pārvaldes uzbrukumiem.',
+      'gru',
+      'Krievijas armijas izlūkošanas pārvaldes',
+    ],
+    [
+      'lv',
+      'Valsts drošības dienesta ziņojumā teikts, ka riski nav mazinājušies.',
+      'latvia-state-security-service',
+      'Valsts drošības dienesta',
+    ],
+    // Lithuanian
+    [
+      'lt',
+      'Valstybės saugumo departamento atstovė sakė, kad incidentas tiriamas.',
+      'lithuania-state-security-department',
+      'Valstybės saugumo departamento',
+    ],
+    // Romanian (cedilla and comma-below spellings both occur)
+    [
+      'ro',
+      'Estonia a acuzat Serviciul de informaţii militare al armatei ruse.',
+      'gru',
+      'Serviciul de informaţii militare al armatei ruse',
+    ],
+    [
+      'ro',
+      'Estonia a acuzat Serviciul de informații militare al armatei ruse.',
+      'gru',
+      'Serviciul de informații militare al armatei ruse',
+    ],
+    [
+      'ro',
+      'Ministerul Securității Statului din China a devenit principala forță.',
+      'mss',
+      'Ministerul Securității Statului din China',
+    ],
+    // Greek (capitals without accents are folded)
+    ['el', 'ΜΟΝΑΔΑ ΤΗΣ ΥΠΗΡΕΣΙΑΣ ΠΛΗΡΟΦΟΡΙΩΝ ΤΟΥ ΡΩΣΙΚΟΥ ΣΤΡΑΤΟΥ', 'gru', 'ΥΠΗΡΕΣΙΑΣ ΠΛΗΡΟΦΟΡΙΩΝ ΤΟΥ ΡΩΣΙΚΟΥ ΣΤΡΑΤΟΥ'],
+    // Slovak
+    ['sk', 'Ruská Služba zahraničnej rozviedky sa na útoku nezúčastnila.', 'svr', 'Služba zahraničnej rozviedky'],
   ])('%s: %s', (_lang, sentence, id, text) => {
     expect(found(sentence)).toContainEqual([id, text]);
   });
@@ -243,7 +290,21 @@ describe('a look-alike sense is not taken for the agency', () => {
     ['pl', 'Ministerstwo Bezpieczeństwa Państwowego NRD inwigilowało obywateli.', 'mss'],
     ['da', 'Ministeriet for Statssikkerhed i DDR overvågede borgerne.', 'mss'],
     ['no', 'Den militære etterretningstjenesten i Norge la fram sin rapport.', 'gru'],
+    ['ro', 'Serviciul de Informații Externe al României a publicat raportul.', 'svr'],
   ])('%s: %s', (_lang, sentence, id) => {
     expect(found(sentence).map(([foundId]) => foundId)).not.toContain(id);
+  });
+});
+
+describe('a generic name is marked as needing context (the analysis keeps it only near cue words)', () => {
+  test.each([
+    // Greek "Υπουργείο Κρατικής Ασφάλειας" is also the East German Stasi: matched only near cue words.
+    ['el', 'Το Υπουργείο Κρατικής Ασφάλειας της Ανατολικής Γερμανίας', 'mss', 'Υπουργείο Κρατικής Ασφάλειας'],
+    ['es', 'La Agencia de Seguridad Nacional publicó un informe.', 'nsa', 'Agencia de Seguridad Nacional'],
+  ])('%s: %s', (_lang, sentence, id, text) => {
+    const m = matcher();
+    const hit = m.findAll(sentence).find((h) => m.id(h.pattern) === id && sentence.slice(h.start, h.end) === text);
+    expect(hit).toBeDefined();
+    expect(m.requiresContext(hit!.pattern)).toBe(true);
   });
 });
