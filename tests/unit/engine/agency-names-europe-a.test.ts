@@ -275,6 +275,43 @@ describe('an agency named as the press of the language writes it is found', () =
     ['el', 'ΜΟΝΑΔΑ ΤΗΣ ΥΠΗΡΕΣΙΑΣ ΠΛΗΡΟΦΟΡΙΩΝ ΤΟΥ ΡΩΣΙΚΟΥ ΣΤΡΑΤΟΥ', 'gru', 'ΥΠΗΡΕΣΙΑΣ ΠΛΗΡΟΦΟΡΙΩΝ ΤΟΥ ΡΩΣΙΚΟΥ ΣΤΡΑΤΟΥ'],
     // Slovak
     ['sk', 'Ruská Služba zahraničnej rozviedky sa na útoku nezúčastnila.', 'svr', 'Služba zahraničnej rozviedky'],
+    // Later additions: China's public security ministry, Iran's intelligence ministry, the UK NCSC
+    [
+      'fr',
+      'Deux sont employés par le ministère chinois de la Sécurité publique.',
+      'mps',
+      'ministère chinois de la Sécurité publique',
+    ],
+    [
+      'es',
+      'Dos funcionarios del Ministerio de Seguridad Pública de China fueron acusados.',
+      'mps',
+      'Ministerio de Seguridad Pública de China',
+    ],
+    [
+      'de',
+      'Sanktionen gegen das Ministerium für Geheimdienste und Sicherheit des Iran.',
+      'mois',
+      'Ministerium für Geheimdienste und Sicherheit',
+    ],
+    [
+      'es',
+      'Sanciones al Ministerio de Inteligencia y Seguridad de Irán y a su titular.',
+      'mois',
+      'Ministerio de Inteligencia y Seguridad de Irán',
+    ],
+    [
+      'de',
+      'Das britische nationale Zentrum für Cybersicherheit warnte.',
+      'uk-ncsc',
+      'britische nationale Zentrum für Cybersicherheit',
+    ],
+    [
+      'fr',
+      'Le centre national de la cybersécurité britannique s’alarme.',
+      'uk-ncsc',
+      'centre national de la cybersécurité britannique',
+    ],
   ])('%s: %s', (_lang, sentence, id, text) => {
     expect(found(sentence)).toContainEqual([id, text]);
   });
@@ -291,6 +328,7 @@ describe('a look-alike sense is not taken for the agency', () => {
     ['da', 'Ministeriet for Statssikkerhed i DDR overvågede borgerne.', 'mss'],
     ['no', 'Den militære etterretningstjenesten i Norge la fram sin rapport.', 'gru'],
     ['ro', 'Serviciul de Informații Externe al României a publicat raportul.', 'svr'],
+    ['de', 'Das vietnamesische Ministerium für öffentliche Sicherheit nahm ihn fest.', 'mps'],
   ])('%s: %s', (_lang, sentence, id) => {
     expect(found(sentence).map(([foundId]) => foundId)).not.toContain(id);
   });
