@@ -312,6 +312,15 @@ describe('an agency named as the press of the language writes it is found', () =
       'uk-ncsc',
       'centre national de la cybersécurité britannique',
     ],
+    ['fi', 'Upseerit toimivat Venäjän ulkomaantiedustelun alaisuudessa.', 'svr', 'Venäjän ulkomaantiedustelun'],
+    ['no', 'Diplomatene jobbet for Russlands utenlandsetterretning SVR.', 'svr', 'Russlands utenlandsetterretning'],
+    [
+      'pl',
+      'Hakerzy związani z rosyjską Służbą Wywiadu Zagranicznego prowadzą kampanię.',
+      'svr',
+      'rosyjską Służbą Wywiadu Zagranicznego',
+    ],
+    ['it', "Dietro ci sarebbero i servizi segreti russi per l'estero.", 'svr', "servizi segreti russi per l'estero"],
   ])('%s: %s', (_lang, sentence, id, text) => {
     expect(found(sentence)).toContainEqual([id, text]);
   });
@@ -329,6 +338,8 @@ describe('a look-alike sense is not taken for the agency', () => {
     ['no', 'Den militære etterretningstjenesten i Norge la fram sin rapport.', 'gru'],
     ['ro', 'Serviciul de Informații Externe al României a publicat raportul.', 'svr'],
     ['de', 'Das vietnamesische Ministerium für öffentliche Sicherheit nahm ihn fest.', 'mps'],
+    ['fi', 'Puolustusvoimien sotilastiedustelu julkaisi katsauksen.', 'gru'],
+    ['pl', 'Służba Wywiadu Zagranicznego Ukrainy przekazała informacje.', 'svr'],
   ])('%s: %s', (_lang, sentence, id) => {
     expect(found(sentence).map(([foundId]) => foundId)).not.toContain(id);
   });
