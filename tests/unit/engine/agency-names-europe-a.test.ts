@@ -321,6 +321,14 @@ describe('an agency named as the press of the language writes it is found', () =
       'rosyjską Służbą Wywiadu Zagranicznego',
     ],
     ['it', "Dietro ci sarebbero i servizi segreti russi per l'estero.", 'svr', "servizi segreti russi per l'estero"],
+    ['hu', 'Az orosz FSZB-hez köthető hekkerszervezetek támadtak.', 'fsb', 'FSZB'],
+    ['hu', 'A portálok az orosz polgári hírszerzéshez (SZVR) köthetők.', 'svr', 'SZVR'],
+    [
+      'el',
+      'Το ιρανικό κράτος, μέσω των Φρουρών της Επανάστασης, πραγματοποίησε κυβερνοπειρατεία.',
+      'irgc',
+      'Φρουρών της Επανάστασης',
+    ],
   ])('%s: %s', (_lang, sentence, id, text) => {
     expect(found(sentence)).toContainEqual([id, text]);
   });
