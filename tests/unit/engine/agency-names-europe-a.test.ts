@@ -329,6 +329,12 @@ describe('an agency named as the press of the language writes it is found', () =
       'irgc',
       'Φρουρών της Επανάστασης',
     ],
+    [
+      'it',
+      "I furti sono riconducibili a gruppi controllati dall'Ufficio generale di ricognizione.",
+      'rgb',
+      'Ufficio generale di ricognizione',
+    ],
   ])('%s: %s', (_lang, sentence, id, text) => {
     expect(found(sentence)).toContainEqual([id, text]);
   });
