@@ -27,6 +27,17 @@ describe('agency names in the press of each language are matched to the right en
     ['ru', 'Хакеры действовали в интересах Корпуса стражей исламской революции.', 'irgc'],
     ['ru', 'Центр правительственной связи отказался от комментариев.', 'gchq'],
     ['ru', 'Национальный центр кибербезопасности Великобритании опубликовал отчёт.', 'uk-ncsc'],
+    ['ja', '英政府は攻撃を仕掛けたのはロシア軍参謀本部情報総局だと発表した。', 'gru'],
+    ['ja', 'ロシアには連邦保安局や対外情報庁など複数の情報機関がある。', 'fsb'],
+    ['ja', 'ロシアには連邦保安局や対外情報庁など複数の情報機関がある。', 'svr'],
+    ['ja', '実行部隊は北朝鮮の偵察総局に所属するとみられる。', 'rgb'],
+    ['ja', '米国家安全保障局の高官が懸念を示した。', 'nsa'],
+    ['ja', '米サイバー軍はイラン革命防衛隊に関連する集団を攻撃した。', 'us-cyber-command'],
+    ['ja', '米サイバー軍はイラン革命防衛隊に関連する集団を攻撃した。', 'irgc'],
+    ['ja', '英国の政府通信本部と国家サイバーセキュリティーセンターが警告した。', 'gchq'],
+    ['ja', '英国の政府通信本部と国家サイバーセキュリティーセンターが警告した。', 'uk-ncsc'],
+    ['ja', '米財務省はイラン情報省を制裁対象に指定した。', 'mois'],
+    ['ja', 'サイバーセキュリティー・インフラストラクチャー・セキュリティー庁が注意を呼びかけた。', 'cisa'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -40,6 +51,11 @@ describe('other senses of the same words are not matched to the agency', () => {
       'mss',
     ],
     ['ru: the lower-case word is not the NSA', 'Слово анб не аббревиатура.', 'nsa'],
+    [
+      'ja: a cyber force of another country is not US Cyber Command',
+      '北朝鮮サイバー軍の実態は分かっていない。',
+      'us-cyber-command',
+    ],
   ])('%s', (_name, text, id) => {
     expect(ids(text)).not.toContain(id);
   });
