@@ -38,6 +38,14 @@ describe('agency names in the press of each language are matched to the right en
     ['ja', '英国の政府通信本部と国家サイバーセキュリティーセンターが警告した。', 'uk-ncsc'],
     ['ja', '米財務省はイラン情報省を制裁対象に指定した。', 'mois'],
     ['ja', 'サイバーセキュリティー・インフラストラクチャー・セキュリティー庁が注意を呼びかけた。', 'cisa'],
+    ['ko', '중국 국가안전부가 위챗을 통해 성명을 발표했다.', 'mss'],
+    ['ko', '중국 국가안보부는 조사 결과를 공개했다.', 'mss'],
+    ['ko', '미국 국가안전보장국은 논평 요청에 답하지 않았다.', 'nsa'],
+    ['ko', '러시아 연방보안국은 해킹 의혹을 부인했다.', 'fsb'],
+    ['ko', '미국은 이란혁명수비대와 연계된 개인을 제재했다.', 'irgc'],
+    ['ko', '국토안보부 산하 사이버인프라보안국이 경고했다.', 'cisa'],
+    ['ko', '미국 사이버사령부 사령관이 발언했다.', 'us-cyber-command'],
+    ['ko', '영국 정보통신본부는 사이버 위협을 경고했다.', 'gchq'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -54,6 +62,12 @@ describe('other senses of the same words are not matched to the agency', () => {
     [
       'ja: a cyber force of another country is not US Cyber Command',
       '北朝鮮サイバー軍の実態は分かっていない。',
+      'us-cyber-command',
+    ],
+    ['ko: a company’s ICT division is not GCHQ', '회사 정보통신본부는 새 시스템을 도입했다.', 'gchq'],
+    [
+      'ko: Korea’s own cyber command is not US Cyber Command',
+      '국군 사이버사령부가 훈련을 실시했다.',
       'us-cyber-command',
     ],
   ])('%s', (_name, text, id) => {
