@@ -46,6 +46,12 @@ describe('agency names in the press of each language are matched to the right en
     ['ko', '국토안보부 산하 사이버인프라보안국이 경고했다.', 'cisa'],
     ['ko', '미국 사이버사령부 사령관이 발언했다.', 'us-cyber-command'],
     ['ko', '영국 정보통신본부는 사이버 위협을 경고했다.', 'gchq'],
+    ['vi', 'Mỹ truy tố hai quan chức Bộ Công an Trung Quốc vì tấn công mạng.', 'mps'],
+    ['vi', 'EU trừng phạt đơn vị thuộc Tổng cục Tình báo quân đội Nga.', 'gru'],
+    ['vi', 'Dữ liệu của Cơ quan An ninh Liên bang Nga bị đánh cắp.', 'fsb'],
+    ['vi', 'Nhóm tin tặc bị cho là làm việc cho Vệ binh Cách mạng Hồi giáo Iran.', 'irgc'],
+    ['vi', 'Cơ quan Tình báo trung ương từ chối bình luận.', 'cia'],
+    ['vi', 'Cơ quan An ninh mạng và Cơ sở hạ tầng Mỹ phát cảnh báo mới.', 'cisa'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -69,6 +75,11 @@ describe('other senses of the same words are not matched to the agency', () => {
       'ko: Korea’s own cyber command is not US Cyber Command',
       '국군 사이버사령부가 훈련을 실시했다.',
       'us-cyber-command',
+    ],
+    [
+      'vi: Vietnam’s own Ministry of Public Security is not China’s MPS',
+      'Bộ Công an Việt Nam cảnh báo lừa đảo trực tuyến.',
+      'mps',
     ],
   ])('%s', (_name, text, id) => {
     expect(ids(text)).not.toContain(id);
