@@ -52,6 +52,10 @@ describe('agency names in the press of each language are matched to the right en
     ['vi', 'Nhóm tin tặc bị cho là làm việc cho Vệ binh Cách mạng Hồi giáo Iran.', 'irgc'],
     ['vi', 'Cơ quan Tình báo trung ương từ chối bình luận.', 'cia'],
     ['vi', 'Cơ quan An ninh mạng và Cơ sở hạ tầng Mỹ phát cảnh báo mới.', 'cisa'],
+    ['ar', 'قالت وزارة أمن الدولة الصينية في بيان إن الهجوم استمر سنوات.', 'mss'],
+    ['ar', 'اتهم البيان وكالة الأمن القومي بشن الهجوم.', 'nsa'],
+    ['ar', 'فرضت واشنطن عقوبات على وزارة الاستخبارات والأمن الإيرانية بسبب هجمات إلكترونية.', 'mois'],
+    ['ar', 'درّبت وكالة المخابرات المركزية عددا من الجواسيس بحسب طهران.', 'cia'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
