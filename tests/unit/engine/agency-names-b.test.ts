@@ -56,6 +56,11 @@ describe('agency names in the press of each language are matched to the right en
     ['ar', 'اتهم البيان وكالة الأمن القومي بشن الهجوم.', 'nsa'],
     ['ar', 'فرضت واشنطن عقوبات على وزارة الاستخبارات والأمن الإيرانية بسبب هجمات إلكترونية.', 'mois'],
     ['ar', 'درّبت وكالة المخابرات المركزية عددا من الجواسيس بحسب طهران.', 'cia'],
+    ['tr', 'Çin Devlet Güvenlik Bakanlığı’nın açıklamasına göre saldırı sürdü.', 'mss'],
+    ['tr', 'Pekin, ABD Ulusal Güvenlik Ajansı’nı siber saldırıyla suçladı.', 'nsa'],
+    ['tr', 'İddianameye göre saldırıların arkasında Rus askeri istihbaratı var.', 'gru'],
+    ['tr', 'Hackerların İran Devrim Muhafızları ile bağlantılı olduğu belirtildi.', 'irgc'],
+    ['tr', 'Siber Güvenlik ve Altyapı Güvenliği Ajansı yeni bir uyarı yayımladı.', 'cisa'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
