@@ -61,6 +61,8 @@ describe('agency names in the press of each language are matched to the right en
     ['tr', 'İddianameye göre saldırıların arkasında Rus askeri istihbaratı var.', 'gru'],
     ['tr', 'Hackerların İran Devrim Muhafızları ile bağlantılı olduğu belirtildi.', 'irgc'],
     ['tr', 'Siber Güvenlik ve Altyapı Güvenliği Ajansı yeni bir uyarı yayımladı.', 'cisa'],
+    ['fa', 'دامنه‌هایی که گفته می‌شود سپاه پاسداران از آنها استفاده می‌کرد مسدود شد.', 'irgc'],
+    ['fa', 'مدیر اداره تحقیقات فدرال درباره جاسوسان هشدار داد.', 'fbi'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
