@@ -63,6 +63,12 @@ describe('agency names in the press of each language are matched to the right en
     ['tr', 'Siber Güvenlik ve Altyapı Güvenliği Ajansı yeni bir uyarı yayımladı.', 'cisa'],
     ['fa', 'دامنه‌هایی که گفته می‌شود سپاه پاسداران از آنها استفاده می‌کرد مسدود شد.', 'irgc'],
     ['fa', 'مدیر اداره تحقیقات فدرال درباره جاسوسان هشدار داد.', 'fbi'],
+    ['uk', 'Федеральне бюро розслідувань підтвердило кібератаку.', 'fbi'],
+    ['uk', 'Агентство з кібербезпеки і безпеки інфраструктури оприлюднило заяву.', 'cisa'],
+    ['uk', 'Служба безпеки України щодня відбиває кібератаки.', 'sbu'],
+    ['uk', 'Кіберфахівці Служби безпеки України збирають докази.', 'sbu'],
+    ['ru', 'Киберспециалисты Службы безопасности Украины идентифицировали хакеров.', 'sbu'],
+    ['ru', 'Хакеры Главного разведывательного управления Генерального штаба РФ атаковали оператора.', 'gru'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -91,6 +97,11 @@ describe('other senses of the same words are not matched to the agency', () => {
       'vi: Vietnam’s own Ministry of Public Security is not China’s MPS',
       'Bộ Công an Việt Nam cảnh báo lừa đảo trực tuyến.',
       'mps',
+    ],
+    [
+      'uk: Ukraine’s own military intelligence (HUR) is not the GRU',
+      'Головне управління розвідки Міноборони України повідомило про атаку.',
+      'gru',
     ],
   ])('%s', (_name, text, id) => {
     expect(ids(text)).not.toContain(id);
