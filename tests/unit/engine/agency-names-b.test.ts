@@ -69,6 +69,11 @@ describe('agency names in the press of each language are matched to the right en
     ['uk', 'Кіберфахівці Служби безпеки України збирають докази.', 'sbu'],
     ['ru', 'Киберспециалисты Службы безопасности Украины идентифицировали хакеров.', 'sbu'],
     ['ru', 'Хакеры Главного разведывательного управления Генерального штаба РФ атаковали оператора.', 'gru'],
+    ['id', 'China mengungkap kasus yang melibatkan Badan Intelijen Pusat AS.', 'cia'],
+    ['id', 'Biro Penyelidikan Federal dan Dinas Keamanan Inggris memperingatkan ancaman.', 'fbi'],
+    ['id', 'Biro Penyelidikan Federal dan Dinas Keamanan Inggris memperingatkan ancaman.', 'mi5'],
+    ['id', 'Negara Barat menuduh dinas intelijen militer Rusia menjalankan peretasan.', 'gru'],
+    ['id', 'Kelompok itu disebut bagian dari Dinas Keamanan Rusia atau FSB.', 'fsb'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
