@@ -74,6 +74,12 @@ describe('agency names in the press of each language are matched to the right en
     ['id', 'Biro Penyelidikan Federal dan Dinas Keamanan Inggris memperingatkan ancaman.', 'mi5'],
     ['id', 'Negara Barat menuduh dinas intelijen militer Rusia menjalankan peretasan.', 'gru'],
     ['id', 'Kelompok itu disebut bagian dari Dinas Keamanan Rusia atau FSB.', 'fsb'],
+    ['he', 'שירות הביטחון הכללי עצר חשוד בריגול.', 'shin-bet'],
+    ['he', 'לדברי שב״כ החשוד היה בקשר עם גורם זר.', 'shin-bet'],
+    ['ar', 'أعلن جهاز الأمن العام الإسرائيلي الشاباك اعتقال خلية.', 'shin-bet'],
+    ['ar', 'اتهمت هيئة السايبر الوطني الإسرائيلية جهات إيرانية بالهجوم.', 'israel-national-cyber-directorate'],
+    ['ms', 'Jabatan Kehakiman Amerika Syarikat mendakwa lima warga China.', 'us-doj'],
+    ['id', 'Departemen Kehakiman AS mendakwa enam perwira.', 'us-doj'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
