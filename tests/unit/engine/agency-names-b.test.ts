@@ -80,6 +80,7 @@ describe('agency names in the press of each language are matched to the right en
     ['ar', 'اتهمت هيئة السايبر الوطني الإسرائيلية جهات إيرانية بالهجوم.', 'israel-national-cyber-directorate'],
     ['ms', 'Jabatan Kehakiman Amerika Syarikat mendakwa lima warga China.', 'us-doj'],
     ['id', 'Departemen Kehakiman AS mendakwa enam perwira.', 'us-doj'],
+    ['fa', 'هر سه گروه با اداره فرماندهی شناسایی کره شمالی مرتبط هستند.', 'rgb'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
