@@ -81,6 +81,14 @@ describe('agency names in the press of each language are matched to the right en
     ['ms', 'Jabatan Kehakiman Amerika Syarikat mendakwa lima warga China.', 'us-doj'],
     ['id', 'Departemen Kehakiman AS mendakwa enam perwira.', 'us-doj'],
     ['fa', 'هر سه گروه با اداره فرماندهی شناسایی کره شمالی مرتبط هستند.', 'rgb'],
+    ['ko', '중국 공안부가 해커들을 고용했다고 밝혔다.', 'mps'],
+    ['ko', '미국 법무부는 해킹 혐의로 두 사람을 기소했다.', 'us-doj'],
+    ['vi', 'Cục Điều tra Liên bang phát hiện thiết bị giả mạo vị trí.', 'fbi'],
+    ['vi', 'Bộ Tư pháp Mỹ khởi tố ba tin tặc.', 'us-doj'],
+    ['ar', 'وجهت وزارة العدل الأميركية الاتهام إلى عشرة مواطنين.', 'us-doj'],
+    ['ja', '米司法省は中国人ハッカー5人を起訴した。', 'us-doj'],
+    ['ru', 'Министерство юстиции США выдвинуло обвинения.', 'us-doj'],
+    ['ru', 'По данным Минюста США, обвиняемые служили в разведке.', 'us-doj'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
