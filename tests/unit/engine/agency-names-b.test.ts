@@ -89,6 +89,7 @@ describe('agency names in the press of each language are matched to the right en
     ['ja', '米司法省は中国人ハッカー5人を起訴した。', 'us-doj'],
     ['ru', 'Министерство юстиции США выдвинуло обвинения.', 'us-doj'],
     ['ru', 'По данным Минюста США, обвиняемые служили в разведке.', 'us-doj'],
+    ['ar', 'أعلن جهاز الأمن الاتحادي الروسي اعتقال عالم.', 'fsb'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -123,6 +124,11 @@ describe('other senses of the same words are not matched to the agency', () => {
       'Головне управління розвідки Міноборони України повідомило про атаку.',
       'gru',
     ],
+    ['ko: the Stasi is not China’s MSS', '동독 국가안전부(슈타지)의 문서가 공개되었다.', 'mss'],
+    ['ja: the Stasi is not China’s MSS', '東ドイツの国家保安省(シュタージ)の文書が公開された。', 'mss'],
+    ['tr: the Stasi is not China’s MSS', 'Doğu Almanya Devlet Güvenlik Bakanlığı (Stasi) arşivleri açıldı.', 'mss'],
+    ['vi: the Stasi is not China’s MSS', 'Hồ sơ của Bộ An ninh Quốc gia Đông Đức (Stasi) được công bố.', 'mss'],
+    ['ar: the Stasi is not China’s MSS', 'فتحت أرشيفات وزارة أمن الدولة في ألمانيا الشرقية (شتازي).', 'mss'],
   ])('%s', (_name, text, id) => {
     expect(ids(text)).not.toContain(id);
   });
