@@ -90,6 +90,9 @@ describe('agency names in the press of each language are matched to the right en
     ['ru', 'Министерство юстиции США выдвинуло обвинения.', 'us-doj'],
     ['ru', 'По данным Минюста США, обвиняемые служили в разведке.', 'us-doj'],
     ['ar', 'أعلن جهاز الأمن الاتحادي الروسي اعتقال عالم.', 'fsb'],
+    ['ko', '영국 국가사이버안보센터가 증거를 확보했다고 밝혔다.', 'uk-ncsc'],
+    ['vi', 'Nhóm tin tặc được cho là có liên hệ với Tổng cục trinh sát miền Bắc.', 'rgb'],
+    ['fa', 'آژانس امنیت ملی آمریکا مکالمات تلفنی را شنود می‌کرد.', 'nsa'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -129,6 +132,11 @@ describe('other senses of the same words are not matched to the agency', () => {
     ['tr: the Stasi is not China’s MSS', 'Doğu Almanya Devlet Güvenlik Bakanlığı (Stasi) arşivleri açıldı.', 'mss'],
     ['vi: the Stasi is not China’s MSS', 'Hồ sơ của Bộ An ninh Quốc gia Đông Đức (Stasi) được công bố.', 'mss'],
     ['ar: the Stasi is not China’s MSS', 'فتحت أرشيفات وزارة أمن الدولة في ألمانيا الشرقية (شتازي).', 'mss'],
+    [
+      'ko: Korea’s own National Cyber Security Center is not the UK NCSC',
+      '국정원 국가사이버안보센터가 경보를 발령했다.',
+      'uk-ncsc',
+    ],
   ])('%s', (_name, text, id) => {
     expect(ids(text)).not.toContain(id);
   });
