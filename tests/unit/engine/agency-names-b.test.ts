@@ -93,6 +93,9 @@ describe('agency names in the press of each language are matched to the right en
     ['ko', '영국 국가사이버안보센터가 증거를 확보했다고 밝혔다.', 'uk-ncsc'],
     ['vi', 'Nhóm tin tặc được cho là có liên hệ với Tổng cục trinh sát miền Bắc.', 'rgb'],
     ['fa', 'آژانس امنیت ملی آمریکا مکالمات تلفنی را شنود می‌کرد.', 'nsa'],
+    ['hi', 'एफबीआई ने उत्तर कोरिया से जुड़े हैकरों पर आरोप लगाया है।', 'fbi'],
+    ['hi', 'अमेरिकी न्याय विभाग ने जीआरयू के सात एजेंटों पर आरोप लगाया।', 'gru'],
+    ['hi', 'अमेरिकी न्याय विभाग ने जीआरयू के सात एजेंटों पर आरोप लगाया।', 'us-doj'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
