@@ -99,6 +99,10 @@ describe('agency names in the press of each language are matched to the right en
     ['th', 'กระทรวงยุติธรรมสหรัฐฯ ตั้งข้อหาเจ้าหน้าที่ข่าวกรองรัสเซีย 7 คน', 'us-doj'],
     ['ar', 'وجميعهم ضباط في الوكالة العسكرية الروسية المعروفة باسم جي أر يو.', 'gru'],
     ['ru', 'Санкции введены против главы киберкомандования КСИР.', 'irgc'],
+    ['id', 'Para terdakwa bertindak atas perintah Garda Revolusi Iran.', 'irgc'],
+    ['id', 'Gedung itu menjadi kantor dari Kementerian Keamanan Negara Cina.', 'mss'],
+    ['ms', 'Menurut kenyataan yang dikeluarkan oleh Pengawal Revolusi, lima individu ditahan.', 'irgc'],
+    ['vi', 'Trung tâm An ninh mạng Quốc gia của Anh cảnh báo về tin tặc.', 'uk-ncsc'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
