@@ -4,13 +4,9 @@
  * other senses of those names (the East German Stasi, a country's own ministries) do not.
  */
 import { describe, expect, test } from 'vitest';
-import { buildMatcherData } from '../../../core/engine/analyze';
-import { loadMatcher } from '../../../core/engine/matcher';
-import { loadKbForNode } from '../../../core/engine/node-support';
-import { toMatcherPatterns } from '../../../core/kb/compile';
-import { ROOT } from './helpers';
+import { realKbMatcher } from './helpers';
 
-const real = loadMatcher(buildMatcherData(toMatcherPatterns(loadKbForNode(ROOT).entries)));
+const real = realKbMatcher();
 const ids = (text: string) => real.findAll(text).map((h) => real.id(h.pattern));
 
 describe('agency names in the press of each language are matched to the right entry', () => {

@@ -5,12 +5,10 @@
  * Stasi, another country's ministry) are not matched to the agency.
  */
 import { describe, expect, test } from 'vitest';
-import type { Matcher } from '../../../core/engine/matcher';
-import { loadKbForNode, matcherForEntries } from '../../../core/engine/node-support';
-import { ROOT } from './helpers';
+import { realKbMatcher } from './helpers';
 
-let cached: Matcher | undefined;
-const matcher = (): Matcher => (cached ??= matcherForEntries(loadKbForNode(ROOT).entries));
+const real = realKbMatcher();
+const matcher = () => real;
 
 /** Every [entry id, matched text] the matcher finds in a sentence. */
 function found(sentence: string): [string, string][] {

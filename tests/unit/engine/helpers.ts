@@ -5,6 +5,8 @@ import { buildMatcherData } from '../../../core/engine/analyze';
 import { loadMatcher, type Matcher } from '../../../core/engine/matcher';
 import type { PageFacts } from '../../../core/engine/page';
 import type { MatcherPattern } from '../../../core/engine/types';
+import { loadKbForNode } from '../../../core/engine/node-support';
+import { toMatcherPatterns } from '../../../core/kb/compile';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures/articles');
@@ -113,4 +115,13 @@ export function langIndex(lang: string): FixtureRecord[] {
 /** Every fixture of these languages, with the folder it is in. */
 export function langRows(langs: readonly string[]): (FixtureRecord & { dir: string })[] {
   return langs.flatMap((lang) => langIndex(lang).map((f) => ({ ...f, dir: lang })));
+}
+
+/**
+ * The matcher of the real knowledge base (as kb-build compiles it), built once per test file. Call it
+ * at module level: the build takes seconds on a busy machine, longer than one test's time limit.
+ */
+let realMatcher: Matcher | undefined;
+export function realKbMatcher(): Matcher {
+  return (realMatcher ??= loadMatcher(buildMatcherData(toMatcherPatterns(loadKbForNode(ROOT).entries))));
 }
