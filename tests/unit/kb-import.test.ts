@@ -412,6 +412,23 @@ describe('the import on the fixture', () => {
     expect(alias(h.get('gamma'), 'Gamma')).toMatchObject({ disputed: true });
   });
 
+  test('a record a merge rule folds into a hand entry brings its own name, matched beside a hacking word', () => {
+    const hand = [
+      {
+        file: 'assets/kb/threat-actor/alpha.json',
+        data: { id: 'alpha', kind: 'threat-actor', name: 'Alpha', attackId: 'G0001', aliases: [] },
+      },
+    ];
+    const rules = {
+      ...config.mergeRules,
+      into: [{ name: 'Delta Kitten', id: 'alpha', why: 'The same group.', source: 'https://example.org/r' }],
+    };
+    const h = byId(run({ hand, config: { ...config, mergeRules: rules } }));
+    expect(h.has('delta-kitten')).toBe(false);
+    expect(alias(h.get('alpha'), 'Delta Kitten')).toMatchObject({ requiresContext: true });
+    expect(alias(byId(run({ hand })).get('alpha'), 'Delta Kitten')).toBeUndefined();
+  });
+
   test.each([
     ['summary', 'A summary a person wrote.'],
     ['aliases', [{ text: 'Alpha Group', lang: 'en', primary: true }]],

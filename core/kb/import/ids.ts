@@ -99,6 +99,14 @@ export function assignIds(
       const into = matched.get(byName.id);
       if (into) {
         fold(into, d);
+        // A merge rule is a person's word that the name belongs to the hand entry, as good as a second
+        // data set's. The folded record may carry no word names (a weakly tied group is matched by codes
+        // only): its own name is added, matched only beside a hacking word.
+        if (byRule) {
+          into.attested?.add(nameKey(d.name));
+          if (!into.aliases.some((a) => nameKey(a.text) === nameKey(d.name)))
+            into.aliases.push({ text: d.name, lang: 'en', requiresContext: true });
+        }
         idOfKey.set(d.key, into.id);
         folds.push({ id: into.id, records: d.records });
         continue;
