@@ -18,7 +18,7 @@ const STRONG_KINDS: ReadonlySet<Kind> = new Set(['threat-actor', 'malware', 'ope
 export interface IndependentEvidence {
   /** Distinct entries of a strong kind (criminal groups and destructive outbreaks excluded). */
   strong: number;
-  /** Distinct agencies and other organisations. */
+  /** Distinct agencies and other organisations (not those that weigh nothing: armed forces). */
   organizations: number;
   /** Distinct names that fit a vendor's naming scheme. */
   patternNames: number;
@@ -38,7 +38,7 @@ export function independentEvidence(
     const id = matcher.id(h.pattern);
     const cls = matcher.verdictClass(h.pattern);
     if (STRONG_KINDS.has(kind) && cls !== 'criminal' && cls !== 'destructive' && cls !== 'tool') strong.add(id);
-    else if (kind === 'organization') orgs.add(id);
+    else if (kind === 'organization' && cls !== 'background') orgs.add(id);
   }
   return { strong: strong.size, organizations: orgs.size, patternNames };
 }

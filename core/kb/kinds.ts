@@ -17,5 +17,5 @@ export const KINDS = [
 export type Kind = (typeof KINDS)[number];
 
 /** Verdict classes: an entry whose mention weighs differently from its kind's (assets/lexicon/model.json "classes"). */
-export const VERDICT_CLASSES = ['destructive', 'criminal', 'spyware', 'tool'] as const;
+export const VERDICT_CLASSES = ['destructive', 'criminal', 'spyware', 'tool', 'background'] as const;
 export type VerdictClass = (typeof VERDICT_CLASSES)[number];

@@ -257,7 +257,9 @@ export const EntrySchema = v.strictObject({
    * a sign that a story is about espionage; "criminal" for financially motivated groups and
    * their malware (banking trojans, ransomware families, commodity RATs), which weigh as
    * espionage only when the text itself ties them to a state; "spyware" for commercial
-   * spyware (derived from softwareType, core/kb/motive.ts).
+   * spyware (derived from softwareType, core/kb/motive.ts); "background" for an entry whose
+   * mention says nothing about hacking by itself (a country's armed forces, which ordinary military
+   * news names every day): shown and explained, it weighs nothing in the verdict.
    */
   verdictClass: v.optional(v.picklist(VERDICT_CLASSES)),
   /** What an organization is (for grouping and for vendors' naming schemes). */

@@ -90,7 +90,7 @@ describe('verdict classes: an entry can weigh differently from its kind', () => 
   const story =
     'Hackers spread the Exampleworm malware across hospital networks, encrypting files and demanding a ransom. ' +
     'Researchers said the outbreak copied code from earlier attacks.';
-  const matcherWith = (verdictClass?: 'destructive') =>
+  const matcherWith = (verdictClass?: 'destructive' | 'background') =>
     loadMatcher(
       buildMatcherData([
         {
@@ -116,6 +116,13 @@ describe('verdict classes: an entry can weigh differently from its kind', () => 
     expect(signal).toMatchObject({ type: 'entity' });
     // one mention in the lead: weight × (1 + ln 2)
     expect(signal!.weight).toBeCloseTo((w.c + w.s) * (1 + Math.log(2)), 1);
+  });
+  test('a background entry (armed forces) adds no evidence at all', () => {
+    const a = analyzeText(story, { matcher: matcherWith('background') });
+    const plain = analyzeText(story, { matcher: matcherWith() });
+    expect(a.features.s).toBeLessThan(plain.features.s);
+    expect(a.score).toBeLessThan(plain.score);
+    expect(a.signals.find((s) => s.term === 'exampleworm')?.weight ?? 0).toBe(0);
   });
   test('a destructive entry adds less espionage evidence than the same entry without the class', () => {
     expect(analyzeText(story, { matcher: matcherWith('destructive') }).features.s).toBeLessThan(

@@ -12,7 +12,11 @@ import { DEFAULT_MODEL } from '../../../core/engine/lexicon';
 import { loadMatcher } from '../../../core/engine/matcher';
 import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
-import { passesWithoutLexicon, type IndependentEvidence } from '../../../core/engine/unsupported-lang';
+import {
+  independentEvidence,
+  passesWithoutLexicon,
+  type IndependentEvidence,
+} from '../../../core/engine/unsupported-lang';
 import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
 
 const p = (text: string, id: string, kind: MatcherPattern['kind'], extra: Partial<MatcherPattern> = {}) =>
@@ -30,6 +34,7 @@ const EXTRA: MatcherPattern[] = [
   p('CISA', 'cisa', 'organization', { caseSensitive: true }),
   p('FBI', 'fbi', 'organization', { caseSensitive: true }),
   p('ГРУ', 'gru', 'organization', { caseSensitive: true }),
+  p('PLA', 'pla', 'organization', { caseSensitive: true, verdictClass: 'background' }),
 ];
 const matcher = loadMatcher(
   JSON.parse(JSON.stringify(buildMatcherData([...SYNTHETIC_PATTERNS, ...EXTRA]))) as ReturnType<
@@ -66,5 +71,16 @@ describe('passesWithoutLexicon', () => {
     ['nothing but loanwords', 0.95, ev(0), false],
   ] as const)('%s', (_name, score, evidence, want) => {
     expect(passesWithoutLexicon(score, evidence, DEFAULT_MODEL)).toBe(want);
+  });
+});
+
+describe('independentEvidence', () => {
+  test.each([
+    ['two agencies', 'CISA i FBI su objavili upozorenje.', { organizations: 2, strong: 0 }],
+    ['armed forces weigh nothing as an agency', 'PLA i FBI su objavili.', { organizations: 1, strong: 0 }],
+    ['a group and an agency', 'APT28 i CISA.', { organizations: 1, strong: 1 }],
+    ['a criminal family is not strong evidence', 'LockBit i FBI.', { organizations: 1, strong: 0 }],
+  ])('%s', (_name, text, want) => {
+    expect(independentEvidence(matcher.findAll(text), matcher, 0)).toMatchObject(want);
   });
 });
