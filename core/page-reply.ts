@@ -12,7 +12,9 @@ import type { EventCandidate } from './engine/article-event';
 import type { EventIndex } from './engine/event-score';
 import type { Hit, Matcher } from './engine/matcher';
 import type { PageText, TextMention } from './engine/page';
+import { introducedNamesIn } from './engine/introduced-names';
 import { patternNamesIn } from './engine/pattern-names';
+import { defaultPatterns } from './naming/patterns';
 import type { CompiledCueSet } from './engine/references';
 import type { Kind } from './kb/kinds';
 import type { AnalyzeReply, PageView } from './page-state';
@@ -109,7 +111,19 @@ export function pageReply(input: ReplyInput): AnalyzeReply {
   }
   // A known name is never an unknown one, wherever it stands and whether or not it is shown: the
   // headline's names count too (the analysis reports mentions after the headline line only).
-  const names = patternNamesIn(page.text, [...headlineNames(matcher, page), ...a.found]);
-  if (names.length > 0) reply.patternNames = names;
+  const known = [...headlineNames(matcher, page), ...a.found];
+  const names = patternNamesIn(page.text, known);
+  // Names the article introduces in words ("a new backdoor dubbed X"): espionage pages only.
+  if (status === 'espionage') {
+    const introduced = introducedNamesIn({
+      text: page.text,
+      lang: a.lang,
+      known: [...known, ...names],
+      files: DEFAULT_LEXICON_FILES,
+      isPatternName: (n) => defaultPatterns().patternOf(n) !== undefined,
+    });
+    if (introduced.length > 0) names.push(...introduced);
+  }
+  if (names.length > 0) reply.patternNames = names.sort((x, y) => x.start - y.start);
   return reply;
 }
