@@ -36,7 +36,8 @@ const ROLES: readonly Role[] = ['malware', 'group', 'campaign', 'naming', 'nameF
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Letters of the Latin, Greek and Cyrillic scripts and digits: a word form ends where they end.
 const WORD = 'A-Za-z0-9_\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0370-\\u03FF\\u1F00-\\u1FFF\\u0400-\\u04FF';
-const isSpacedScript = (form: string) => /^[\s\-'’\u0020-\u024F\u1E00-\u1EFF\u0370-\u03FF\u1F00-\u1FFF\u0400-\u04FF]+$/.test(form);
+const isSpacedScript = (form: string) =>
+  /^[\s\-'’\u0020-\u024F\u1E00-\u1EFF\u0370-\u03FF\u1F00-\u1FFF\u0400-\u04FF]+$/.test(form);
 
 function formSource(raw: string): string {
   const prefix = raw.endsWith('*');
@@ -44,7 +45,9 @@ function formSource(raw: string): string {
   const body = escape(form).replace(/ /g, '\\s+');
   // Words of scripts written without spaces (or with particles glued on) match anywhere.
   if (!isSpacedScript(form)) return body;
-  const start = /^[A-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF\u0370-\u03FF\u1F00-\u1FFF\u0400-\u04FF]/.test(form) ? `(?<![${WORD}])` : '';
+  const start = /^[A-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF\u0370-\u03FF\u1F00-\u1FFF\u0400-\u04FF]/.test(form)
+    ? `(?<![${WORD}])`
+    : '';
   return `${start}${body}${prefix ? `[${WORD}]*` : `(?![${WORD}])`}`;
 }
 
@@ -338,11 +341,7 @@ function place(text: string, found: readonly Candidate[], known: readonly Span[]
     if (!byName.has(f.name.text) && byName.size < MAX_INTRODUCED_NAMES) byName.set(f.name.text, f);
   const out: PlacedPatternName[] = [];
   for (const [name, f] of byName) {
-    const words = text
-      .slice(f.words.start, f.words.end)
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, MAX_WORDS);
+    const words = text.slice(f.words.start, f.words.end).replace(/\s+/g, ' ').trim().slice(0, MAX_WORDS);
     const introduced = { kind: f.kind, words };
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
       const end = at + name.length;

@@ -98,7 +98,8 @@ export function checkLexiconFile(file: string, data: unknown): { file?: LexiconF
       for (const key of ['malware', 'group', 'campaign', 'naming', 'nameFirst'] as const) {
         const seen = new Set<string>();
         (intro[key] ?? []).forEach((form, i) => {
-          if (seen.has(form)) problems.push({ file, field: `introducers.${key}.${i}`, message: `"${form}" is listed twice` });
+          if (seen.has(form))
+            problems.push({ file, field: `introducers.${key}.${i}`, message: `"${form}" is listed twice` });
           seen.add(form);
         });
       }

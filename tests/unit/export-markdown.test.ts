@@ -79,7 +79,7 @@ describe('toMarkdown', () => {
   });
 
   test('pattern names with their meaning, and the closing line', () => {
-    expect(section('Names in vendor naming patterns')).toContain('- UNC9999: Mandiant’s label for a cluster.');
+    expect(section('Not in Spyglass yet')).toContain('- UNC9999: Mandiant’s label for a cluster.');
     expect(
       md
         .trimEnd()
