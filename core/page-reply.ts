@@ -17,7 +17,7 @@ import { patternNamesIn } from './engine/pattern-names';
 import { defaultPatterns } from './naming/patterns';
 import type { CompiledCueSet } from './engine/references';
 import type { Kind } from './kb/kinds';
-import type { AnalyzeReply, PageView } from './page-state';
+import type { AnalyzeReply, PageView, PlacedPatternName } from './page-state';
 import { hiddenOn, type ReaderChoices } from './reader-choices';
 import { isSitePaused, type Settings } from './settings';
 
@@ -52,13 +52,29 @@ export function pageView(s: Settings): PageView {
 }
 
 /** Knowledge-base names in the headline line (before `titleEnd`), as spans. */
-function headlineNames(matcher: Matcher, page: PageText): TextMention[] {
+export function headlineNames(matcher: Matcher, page: Pick<PageText, 'text' | 'titleEnd'>): TextMention[] {
   if (page.titleEnd === 0) return [];
   const hits: Hit[] = [];
   matcher.scan(page.text, hits, 0, Math.min(page.titleEnd, page.text.length));
   return hits
     .filter((h) => matcher.term(h.pattern) < 0 && h.end <= page.titleEnd)
     .map((h) => ({ id: matcher.id(h.pattern), start: h.start, end: h.end }));
+}
+
+/** Names the article introduces that are neither known (`known`) nor pattern names (`patternNames`). */
+export function unknownIntroduced(
+  text: string,
+  lang: string,
+  known: readonly TextMention[],
+  patternNames: readonly PlacedPatternName[],
+): PlacedPatternName[] {
+  return introducedNamesIn({
+    text,
+    lang,
+    known: [...known, ...patternNames],
+    files: DEFAULT_LEXICON_FILES,
+    isPatternName: (n) => defaultPatterns().patternOf(n) !== undefined,
+  });
 }
 
 export function pageReply(input: ReplyInput): AnalyzeReply {
@@ -114,16 +130,7 @@ export function pageReply(input: ReplyInput): AnalyzeReply {
   const known = [...headlineNames(matcher, page), ...a.found];
   const names = patternNamesIn(page.text, known);
   // Names the article introduces in words ("a new backdoor dubbed X"): espionage pages only.
-  if (status === 'espionage') {
-    const introduced = introducedNamesIn({
-      text: page.text,
-      lang: a.lang,
-      known: [...known, ...names],
-      files: DEFAULT_LEXICON_FILES,
-      isPatternName: (n) => defaultPatterns().patternOf(n) !== undefined,
-    });
-    if (introduced.length > 0) names.push(...introduced);
-  }
+  if (status === 'espionage') names.push(...unknownIntroduced(page.text, a.lang, known, names));
   if (names.length > 0) reply.patternNames = names.sort((x, y) => x.start - y.start);
   return reply;
 }

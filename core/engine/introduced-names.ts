@@ -169,7 +169,13 @@ const MAX_GAP = 4;
 function shape(w: string): 'strong' | 'capital' | 'plain' {
   const letters = w.replace(/[^A-Za-z]/g, '');
   if (letters.length < 2) return 'plain';
-  if (/[0-9]/.test(w) && /^[A-Za-z]/.test(w) && letters.length >= 3) return 'strong';
+  // Letters with digits ("RedNovember7", "FEC2"), not a lower-case word with a number ("stage1") nor a code ("AA20-206A").
+  if (/[0-9]/.test(w)) {
+    const digits = w.length - letters.length - (w.match(/-/g)?.length ?? 0);
+    return /^[A-Za-z]/.test(w) && /[A-Z]/.test(w) && letters.length >= 3 && digits <= letters.length
+      ? 'strong'
+      : 'plain';
+  }
   if (/[a-z][A-Z]/.test(w)) return 'strong';
   if (/^[A-Z]+$/.test(letters) && letters.length >= 4) return 'strong';
   if (/^[A-Z][a-z]+$/.test(w)) return 'capital';
@@ -233,7 +239,11 @@ interface Candidate {
 
 function reasonable(t: Token, text: string, input: IntroducedInput, knownTexts: Set<string>): boolean {
   const name = t.text;
-  if (name.length < 4) return false;
+  if (name.length < 4 || name.length > 40) return false;
+  // A hash, or part of a detection name or a path ("Trojan:MSIL/…", "HEUR:…", "Win32.Agent").
+  if (/^[0-9a-f]{12,}$/i.test(name)) return false;
+  if (/[:/\\.@_]/.test(text[t.start - 1] ?? '') || /^[:/\\@_]|^\.[A-Za-z0-9]/.test(text.slice(t.end, t.end + 2)))
+    return false;
   if (/^\d/.test(name) || /^(cve|cwe|ghsa|cnvd|jvn)\b/i.test(name) || /^T\d{4}/.test(name)) return false;
   const words = name.split(/[\s-]+/);
   // "Operation Silent Harbor": a campaign word may lead a longer name.
@@ -258,6 +268,16 @@ function reasonable(t: Token, text: string, input: IntroducedInput, knownTexts: 
   return true;
 }
 
+/** A line written in title case ("Campaign Pilfers Data From Banks"): its capitals say nothing. */
+function titleCaseAt(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at) + 1;
+  const nl = text.indexOf('\n', at);
+  const line = text.slice(from, nl < 0 ? text.length : nl);
+  const words = line.match(/[A-Za-z][A-Za-z'’]+/g) ?? [];
+  if (words.length < 4 || line.length > 200) return false;
+  return words.filter((w) => /^[A-Z]/.test(w)).length >= words.length * 0.6;
+}
+
 /** The kind word nearest a naming word, within a few words before it or right after the name. */
 function kindNear(cues: readonly Cue[], i: number, nameEnd: number, text: string, before: number): Cue | undefined {
   const c = cues[i]!;
@@ -265,7 +285,10 @@ function kindNear(cues: readonly Cue[], i: number, nameEnd: number, text: string
     const k = cues[j]!;
     if (c.start - k.end > before) break;
     if (k.role === 'naming' || k.role === 'nameFirst') continue;
-    if (/[.!?。！？\n]/.test(text.slice(k.end, c.start))) break;
+    const between = text.slice(k.end, c.start);
+    if (/[.!?。！？\n]/.test(between)) break;
+    // "a new backdoor, which researchers dubbed": at most three words between.
+    if ((between.match(/[^\s,;:]+/g) ?? []).length > 3) break;
     return k;
   }
   for (let j = i + 1; j < cues.length; j++) {
@@ -299,8 +322,11 @@ export function introducedNamesIn(input: IntroducedInput): PlacedPatternName[] {
   };
   for (let i = 0; i < cues.length; i++) {
     const c = cues[i]!;
+    // A kind word in capitals is shouted ("ET TROJAN", a headline), not an introduction.
+    const cueText = text.slice(c.start, c.end);
+    if (cueText.length >= 4 && /\p{Lu}/u.test(cueText) && !/\p{Ll}/u.test(cueText)) continue;
     if (c.role === 'naming') {
-      const name = runAfter(text, c.end, true, foreign);
+      const name = runAfter(text, c.end, !titleCaseAt(text, c.start), foreign);
       if (!name) continue;
       const k = kindNear(cues, i, name.end, text, reach);
       if (k) add(name, k, Math.min(k.start, c.start), Math.max(k.end, c.end));
@@ -323,12 +349,12 @@ export function introducedNamesIn(input: IntroducedInput): PlacedPatternName[] {
       add(tokenBefore(text, c.start, foreign, !foreign), c, c.start, c.end);
       if (nextIsNaming) continue;
       // "Operation Triangulation": the campaign word written as part of the name.
-      const capitalCampaign = c.role === 'campaign' && /^\p{Lu}/u.test(text[c.start]!) && !foreign;
+      const capitalCampaign =
+        c.role === 'campaign' && /^\p{Lu}/u.test(text[c.start]!) && !foreign && !titleCaseAt(text, c.start);
       const after = runAfter(text, c.end, capitalCampaign, foreign);
-      if (after && capitalCampaign && shape(after.text.split(' ')[0]!) !== 'strong') {
-        const whole = { text: text.slice(c.start, after.end), start: c.start, end: after.end };
-        if (reasonable(after, text, input, knownTexts)) add(whole, c, c.start, c.end);
-      } else add(after, c, c.start, c.end);
+      if (after && capitalCampaign)
+        add({ text: text.slice(c.start, after.end), start: c.start, end: after.end }, c, c.start, c.end);
+      else add(after, c, c.start, c.end);
     }
   }
   return place(text, found, input.known);
