@@ -278,6 +278,14 @@ function titleCaseAt(text: string, at: number): boolean {
   return words.filter((w) => /^[A-Z]/.test(w)).length >= words.length * 0.6;
 }
 
+/** A short line without a full stop ("Campaign Infrastructure"): a heading, whose capitals say nothing. */
+function headingAt(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at) + 1;
+  const nl = text.indexOf('\n', at);
+  const line = text.slice(from, nl < 0 ? text.length : nl).trim();
+  return line.split(/\s+/).length <= 6 && !/[.!?:;,]$/.test(line);
+}
+
 /** The kind word nearest a naming word, within a few words before it or right after the name. */
 function kindNear(cues: readonly Cue[], i: number, nameEnd: number, text: string, before: number): Cue | undefined {
   const c = cues[i]!;
@@ -350,7 +358,13 @@ export function introducedNamesIn(input: IntroducedInput): PlacedPatternName[] {
       if (nextIsNaming) continue;
       // "Operation Triangulation": the campaign word written as part of the name.
       const capitalCampaign =
-        c.role === 'campaign' && /^\p{Lu}/u.test(text[c.start]!) && !foreign && !titleCaseAt(text, c.start);
+        c.role === 'campaign' &&
+        /^\p{Lu}/u.test(text[c.start]!) &&
+        !foreign &&
+        !titleCaseAt(text, c.start) &&
+        !headingAt(text, c.start) &&
+        // "Global Malware Campaign Pilfers Data", "The Parliamentarian Operation": part of a longer title.
+        !/\p{Lu}[\p{L}’']*\s+$/u.test(text.slice(Math.max(0, c.start - 30), c.start));
       const after = runAfter(text, c.end, capitalCampaign, foreign);
       if (after && capitalCampaign)
         add({ text: text.slice(c.start, after.end), start: c.start, end: after.end }, c, c.start, c.end);

@@ -110,3 +110,39 @@ describe('pageReply: the reader’s choices', () => {
     expect(reply.patternNames ?? []).toEqual([]);
   });
 });
+
+describe('pageReply: names the article introduces ("Not in Spyglass yet")', () => {
+  const intro = 'Researchers found a new backdoor dubbed GlimmerVault on the servers. ';
+  const OTHER =
+    'The city council approved a new park near the river, with a playground and a footpath for families. ' +
+    'A new bakery dubbed GlimmerVault opened next to the library on Saturday, the council said. ';
+  const introduced = (i: ReplyInput) =>
+    (pageReply(i).patternNames ?? []).filter((n) => n.introduced).map((n) => [n.text, n.introduced?.kind]);
+
+  test('an espionage page lists the name with its words, each occurrence placed', () => {
+    const i = input('Hackers spied on utilities', `${BODY}${intro}`);
+    const reply = pageReply(i);
+    expect(reply.status).toBe('espionage');
+    const names = (reply.patternNames ?? []).filter((n) => n.text === 'GlimmerVault');
+    expect(names.length).toBe(6);
+    expect(names[0]?.introduced).toEqual({ kind: 'malware', words: 'backdoor dubbed' });
+    expect(names.every((n) => i.page.text.slice(n.start, n.end) === 'GlimmerVault')).toBe(true);
+  });
+
+  test.each<[string, 'espionage' | 'any-article', boolean]>([
+    ['an article not about espionage', 'espionage', false],
+    ['the same article, painted because the reader chose any article', 'any-article', true],
+  ])('%s gives none (the verdict is not espionage)', (_label, scope, paint) => {
+    const i = { ...input('Local news', OTHER), settings: { ...DEFAULT_SETTINGS, scope } };
+    const reply = pageReply(i);
+    expect([reply.status, reply.paint]).toEqual(['article', paint]);
+    expect(introduced(i)).toEqual([]);
+  });
+
+  test('on an espionage page a name needs a kind word: "a bakery dubbed X" gives none, "a backdoor dubbed X" gives it', () => {
+    const i = input('Hackers spied on utilities', `${BODY}${OTHER}`);
+    expect(pageReply(i).status).toBe('espionage');
+    expect(introduced(i)).toEqual([]);
+    expect(introduced(input('Hackers spied on utilities', `${BODY}${intro}`))).toEqual([['GlimmerVault', 'malware']]);
+  });
+});

@@ -194,3 +194,21 @@ describe('introducedNamesIn: what is not a new name', () => {
     expect(names('other', 'A backdoor dubbed BRICKSTORM was found.')).toEqual([]);
   });
 });
+
+describe('introducedNamesIn: the junk the corpus showed', () => {
+  test.each<[string, string]>([
+    ['a heading', 'OceanLotus checks its web shells.\n \nCampaign Infrastructure\n \nVolexity has identified servers.'],
+    [
+      'a title in a sentence',
+      'For an overview, see “Global Malware Campaign Pilfers Data from Critical Infrastructure”.',
+    ],
+    ['a longer title', 'Part 1: The Parliamentarian Operation Analyzes an operation targeting members.'],
+    ['an advisory number', 'The Threat Actor AA20-206A used the same tools.'],
+    ['a detection name', 'The file is flagged as Trojan:MSIL/Agent and HEUR:Trojan.Win32.Generic by scanners.'],
+    ['a signature shouted in capitals', 'ETPRO TROJAN Observed Beacon fired on the sensor.'],
+    ['a hash', 'The implant fe887fcab66d7d7f79f05e0266c0649f0114ba7c was seen twice.'],
+    ['a lower-case word with a number', 'The first downloader stage1 then fetches the payload.'],
+  ])('%s', (_label, text) => {
+    expect(names('en', text)).toEqual([]);
+  });
+});
