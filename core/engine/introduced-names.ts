@@ -101,7 +101,7 @@ export function introducersFor(lang: string, files: readonly LexiconFile[]): Com
 
 let stopWords: Set<string> | undefined;
 let ordinary: WeakMap<readonly LexiconFile[], Set<string>> | undefined;
-/** Words that are never a new name: the stop list and every lexicon's cue and introducer words. */
+/** Words that are never a new name: the stop list, every lexicon term's label and every introducer word. */
 function isOrdinary(word: string, files: readonly LexiconFile[]): boolean {
   stopWords ??= new Set((stopData as { words: string[] }).words);
   ordinary ??= new WeakMap();
@@ -109,7 +109,8 @@ function isOrdinary(word: string, files: readonly LexiconFile[]): boolean {
   if (!set) {
     set = new Set<string>();
     for (const f of files) {
-      for (const t of f.terms) for (const x of t.texts) set.add(x.toLowerCase());
+      // Each term's first form only: the worker's lexicon keeps no more (runtimeLexiconFile), and Node must agree.
+      for (const t of f.terms) if (t.texts[0]) set.add(t.texts[0].toLowerCase());
       for (const r of ROLES) for (const x of f.introducers?.[r] ?? []) set.add(x.replace(/\*$/, '').toLowerCase());
     }
     ordinary.set(files, set);
