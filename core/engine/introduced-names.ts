@@ -162,8 +162,12 @@ function tokenEndingAt(text: string, end: number): Token | undefined {
   return s < end ? tokenAt(text, s) : undefined;
 }
 
-// What may stand between a name and its introducer: spaces, quotes, a hyphen, "的".
+// What may stand between a naming word and the name: spaces, quotes, a hyphen, a colon, "的".
 const GAP = /^[\s"'“”‘’«»「」『』《》〈〉()（）\-–:：,的の]*$/;
+// Between a kind word and a name after it: no comma or closing quote ('a worm like this," DeMarre said').
+const GAP_AFTER_KIND = /^[\s\-–“‘«「『《〈的の]*$/;
+// Between a name and the word after it: quotes and a hyphen, no punctuation of a sentence.
+const GAP_BEFORE = /^[\s"'“”‘’«»「」『』《》〈〉\-–的の]*$/;
 const MAX_GAP = 4;
 
 /** How a word looks: a name only by its form (CamelCase, letters and digits, capitals) or a plain capitalised word. */
@@ -184,9 +188,9 @@ function shape(w: string): 'strong' | 'capital' | 'plain' {
 }
 
 /** A run of up to three name words starting at `at` (after an introducer). */
-function runAfter(text: string, at: number, allowCapital: boolean, foreign: boolean): Token | undefined {
+function runAfter(text: string, at: number, allowCapital: boolean, foreign: boolean, gap = GAP): Token | undefined {
   let i = at;
-  while (i < text.length && i - at <= MAX_GAP && GAP.test(text[i]!) && text[i] !== '\n') i++;
+  while (i < text.length && i - at <= MAX_GAP && gap.test(text[i]!) && text[i] !== '\n') i++;
   if (i - at > MAX_GAP) return undefined;
   const first = tokenAt(text, i);
   if (!first) return undefined;
@@ -209,7 +213,7 @@ function runAfter(text: string, at: number, allowCapital: boolean, foreign: bool
 /** One name word ending right before an introducer at `at` ("ShadowPad backdoor", "BRICKSTORMと呼ばれる"). */
 function tokenBefore(text: string, at: number, foreign: boolean, skipWord: boolean): Token | undefined {
   let i = at;
-  while (i > 0 && at - i <= MAX_GAP && GAP.test(text[i - 1]!) && text[i - 1] !== '\n') i--;
+  while (i > 0 && at - i <= MAX_GAP && GAP_BEFORE.test(text[i - 1]!) && text[i - 1] !== '\n') i--;
   if (at - i > MAX_GAP) return undefined;
   let t = tokenEndingAt(text, i);
   // One lower-case word may stand between ("the ShadowPad modular backdoor").
@@ -366,7 +370,7 @@ export function introducedNamesIn(input: IntroducedInput): PlacedPatternName[] {
         !headingAt(text, c.start) &&
         // "Global Malware Campaign Pilfers Data", "The Parliamentarian Operation": part of a longer title.
         !/\p{Lu}[\p{L}’']*\s+$/u.test(text.slice(Math.max(0, c.start - 30), c.start));
-      const after = runAfter(text, c.end, capitalCampaign, foreign);
+      const after = runAfter(text, c.end, capitalCampaign, foreign, GAP_AFTER_KIND);
       if (after && capitalCampaign)
         add({ text: text.slice(c.start, after.end), start: c.start, end: after.end }, c, c.start, c.end);
       else add(after, c, c.start, c.end);

@@ -208,6 +208,10 @@ describe('introducedNamesIn: the junk the corpus showed', () => {
     ['a signature shouted in capitals', 'ETPRO TROJAN Observed Beacon fired on the sensor.'],
     ['a hash', 'The implant fe887fcab66d7d7f79f05e0266c0649f0114ba7c was seen twice.'],
     ['a lower-case word with a number', 'The first downloader stage1 then fetches the payload.'],
+    [
+      'a person after a quotation that ends in a kind word',
+      '"It was becoming a sort of worm," DeMarre wrote.',
+    ],
   ])('%s', (_label, text) => {
     expect(names('en', text)).toEqual([]);
   });
