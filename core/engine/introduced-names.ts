@@ -242,7 +242,13 @@ interface Candidate {
   words: Span;
 }
 
-function reasonable(t: Token, text: string, input: IntroducedInput, knownTexts: Set<string>): boolean {
+function reasonable(
+  t: Token,
+  text: string,
+  input: IntroducedInput,
+  knownTexts: Set<string>,
+  seen: Map<string, boolean>,
+): boolean {
   const name = t.text;
   if (name.length < 4 || name.length > 40) return false;
   // A hash, or part of a detection name or a path ("Trojan:MSIL/…", "HEUR:…", "Win32.Agent").
@@ -254,22 +260,29 @@ function reasonable(t: Token, text: string, input: IntroducedInput, knownTexts: 
   // "Operation Silent Harbor": a campaign word may lead a longer name.
   const lead = words.length > 1 && isCampaignWord(words[0]!, input.files) ? 1 : 0;
   if (words.slice(lead).some((w) => isOrdinary(w, input.files)) || isOrdinary(name, input.files)) return false;
-  if (knownTexts.has(name.toLowerCase())) return false;
   if (input.known.some((k) => k.start < t.end && t.start < k.end)) return false;
-  if (input.isPatternName?.(name)) return false;
-  // Written in lower case elsewhere in the text: an ordinary word ("Windows" and "windows").
-  const lower = name.toLowerCase();
-  if (lower !== name) {
-    for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1))
-      if (!isLatinLetterish(text.charCodeAt(at - 1)) && !isLatinLetterish(text.charCodeAt(at + lower.length)))
-        return false;
-  }
+  // What holds for the name wherever it stands is decided once per page.
+  let whole = seen.get(name);
+  if (whole === undefined) seen.set(name, (whole = nameStands(name, text, input, knownTexts)));
+  if (!whole) return false;
   // A word in capitals inside a line in capitals is a shouted headline, not a name.
   if (/^[A-Z0-9-]+$/.test(name)) {
     const around = text.slice(Math.max(0, t.start - 30), Math.min(text.length, t.end + 30));
     const capsWords = around.match(/\b[A-Z]{2,}\b/g) ?? [];
     if (capsWords.length >= 4) return false;
   }
+  return true;
+}
+
+/** Not a known name, not a pattern name, and not written in lower case elsewhere ("Windows" and "windows"). */
+function nameStands(name: string, text: string, input: IntroducedInput, knownTexts: Set<string>): boolean {
+  if (knownTexts.has(name.toLowerCase())) return false;
+  if (input.isPatternName?.(name)) return false;
+  const lower = name.toLowerCase();
+  if (lower !== name)
+    for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1))
+      if (!isLatinLetterish(text.charCodeAt(at - 1)) && !isLatinLetterish(text.charCodeAt(at + lower.length)))
+        return false;
   return true;
 }
 
@@ -325,12 +338,13 @@ export function introducedNamesIn(input: IntroducedInput): PlacedPatternName[] {
   if (cues.length === 0) return [];
   const foreign = intro.foreignScript;
   const knownTexts = new Set(input.known.map((k) => text.slice(k.start, k.end).toLowerCase()));
+  const seen = new Map<string, boolean>();
   // How far before a naming word its kind word may stand ("a new backdoor, which researchers dubbed").
   const reach = foreign ? 12 : 40;
   const found: Candidate[] = [];
   const add = (name: Token | undefined, kind: Cue | undefined, from: number, to: number) => {
     if (!name || !kind || kind.role === 'naming' || kind.role === 'nameFirst') return;
-    if (!reasonable(name, text, input, knownTexts)) return;
+    if (!reasonable(name, text, input, knownTexts, seen)) return;
     found.push({ name, kind: kind.role, words: { start: from, end: to } });
   };
   for (let i = 0; i < cues.length; i++) {
