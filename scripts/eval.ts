@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyzeDocument, analyzePageText, analyzeText, type AnalysisDetail } from '../core/engine/analyze';
+import { analyzePageText, analyzeText, type AnalysisDetail } from '../core/engine/analyze';
 import { placeMentions, readPageSteps, type TextMention } from '../core/engine/page';
 import { patternNamesIn } from '../core/engine/pattern-names';
 import { runSteps } from '../core/engine/region';
@@ -105,10 +105,19 @@ for (const line of readFileSync(join(corpus, 'casie.jsonl'), 'utf8').split('\n')
 const index = readFixtureIndex(root);
 for (const f of index) {
   const path = join(fixtures, f.file);
-  const a = f.file.endsWith('.html')
-    ? analyzeDocument(readHtmlDocument(path), { matcher })
-    : analyzeText(readFileSync(path, 'utf8'), { matcher });
-  rows.push({ set: 'fixtures', name: f.file, expected: f.espionage, a, lang: f.lang, introduced: [] });
+  let a: AnalysisDetail;
+  let introduced: PlacedPatternName[];
+  if (f.file.endsWith('.html')) {
+    const { region, page } = runSteps(readPageSteps(readHtmlDocument(path)));
+    const { found, ...judged } = analyzePageText(page, { matcher });
+    a = { ...judged, mentions: placeMentions(region, found) };
+    introduced = introducedOf(page.text, page.titleEnd, found, a);
+  } else {
+    const text = readFileSync(path, 'utf8');
+    a = analyzeText(text, { matcher });
+    introduced = introducedOf(text, text.indexOf('\n') + 1, a.mentions, a);
+  }
+  rows.push({ set: 'fixtures', name: f.file, expected: f.espionage, a, lang: f.lang, introduced });
   if (f.isArticle !== undefined) articleChecks.push({ name: f.file, expected: f.isArticle, got: a.isArticle });
 }
 
@@ -182,6 +191,10 @@ reportIntroduced(
 reportIntroduced(
   'CASIE',
   bySet((r) => r.set === 'casie'),
+);
+reportIntroduced(
+  'our fixtures (every language)',
+  bySet((r) => r.set === 'fixtures'),
 );
 reportNoLexicon(judgeWithoutOwnLexicon(root, entries, index), quiet);
 
