@@ -56,26 +56,33 @@ const FOREIGN_SCRIPT = new Set(['zh', 'ja', 'ko', 'ru', 'uk', 'ar', 'fa', 'he', 
 
 export function compileIntroducers(lang: string, words: Introducers): CompiledIntroducers {
   // One expression per role and case: forms written in capitals ("RAT", "APT") keep their case.
-  const exprs: { role: Role; re: RegExp }[] = [];
-  for (const role of ROLES) {
-    const forms = [...(words[role] ?? [])].sort((a, b) => b.length - a.length);
-    const exact = forms.filter((f) => /\p{Lu}/u.test(f));
-    const folded = forms.filter((f) => !/\p{Lu}/u.test(f));
-    if (folded.length) exprs.push({ role, re: new RegExp(folded.map(formSource).join('|'), 'giu') });
-    if (exact.length) exprs.push({ role, re: new RegExp(exact.map(formSource).join('|'), 'gu') });
+  const exprs: { roles: Role[]; re: RegExp }[] = [];
+  // One pass for the forms of every role, one for the acronyms in capitals ("RAT", "APT"); the role
+  // is the group that matched, each role's forms longest first.
+  for (const exact of [false, true]) {
+    const roles: Role[] = [];
+    const groups: string[] = [];
+    for (const role of ROLES) {
+      const forms = (words[role] ?? []).filter((f) => /\p{Lu}/u.test(f) === exact).sort((a, b) => b.length - a.length);
+      if (forms.length === 0) continue;
+      roles.push(role);
+      groups.push(`(${forms.map(formSource).join('|')})`);
+    }
+    if (groups.length) exprs.push({ roles, re: new RegExp(groups.join('|'), exact ? 'gu' : 'giu') });
   }
   return {
     foreignScript: FOREIGN_SCRIPT.has(lang),
     cues(text) {
       const out: Cue[] = [];
-      for (const { role, re } of exprs) {
+      for (const { roles, re } of exprs) {
         re.lastIndex = 0;
         for (let m = re.exec(text); m; m = re.exec(text)) {
           if (m[0].length === 0) {
             re.lastIndex++;
             continue;
           }
-          out.push({ role, start: m.index, end: m.index + m[0].length });
+          const g = m.findIndex((x, i) => i > 0 && x !== undefined);
+          out.push({ role: roles[g - 1]!, start: m.index, end: m.index + m[0].length });
         }
       }
       return out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -286,22 +293,30 @@ function nameStands(name: string, text: string, input: IntroducedInput, knownTex
   return true;
 }
 
+/** The line around `at`, at most LINE_REACH characters each way (a page may have very long lines). */
+const LINE_REACH = 300;
+function lineAround(text: string, at: number): { line: string; cut: boolean } {
+  let from = at;
+  while (from > 0 && at - from < LINE_REACH && text.charCodeAt(from - 1) !== 0x0a) from--;
+  let to = at;
+  while (to < text.length && to - at < LINE_REACH && text.charCodeAt(to) !== 0x0a) to++;
+  const cut = (from > 0 && text.charCodeAt(from - 1) !== 0x0a) || (to < text.length && text.charCodeAt(to) !== 0x0a);
+  return { line: text.slice(from, to), cut };
+}
+
 /** A line written in title case ("Campaign Pilfers Data From Banks"): its capitals say nothing. */
 function titleCaseAt(text: string, at: number): boolean {
-  const from = text.lastIndexOf('\n', at) + 1;
-  const nl = text.indexOf('\n', at);
-  const line = text.slice(from, nl < 0 ? text.length : nl);
+  const { line, cut } = lineAround(text, at);
   const words = line.match(/[A-Za-z][A-Za-z'’]+/g) ?? [];
-  if (words.length < 4 || line.length > 200) return false;
+  if (cut || words.length < 4 || line.length > 200) return false;
   return words.filter((w) => /^[A-Z]/.test(w)).length >= words.length * 0.6;
 }
 
 /** A short line without a full stop ("Campaign Infrastructure"): a heading, whose capitals say nothing. */
 function headingAt(text: string, at: number): boolean {
-  const from = text.lastIndexOf('\n', at) + 1;
-  const nl = text.indexOf('\n', at);
-  const line = text.slice(from, nl < 0 ? text.length : nl).trim();
-  return line.split(/\s+/).length <= 6 && !/[.!?:;,]$/.test(line);
+  const { line, cut } = lineAround(text, at);
+  const trimmed = line.trim();
+  return !cut && trimmed.split(/\s+/).length <= 6 && !/[.!?:;,]$/.test(trimmed);
 }
 
 /** The kind word nearest a naming word, within a few words before it or right after the name. */
@@ -353,7 +368,10 @@ export function introducedNamesIn(input: IntroducedInput): PlacedPatternName[] {
     const cueText = text.slice(c.start, c.end);
     if (cueText.length >= 4 && /\p{Lu}/u.test(cueText) && !/\p{Ll}/u.test(cueText)) continue;
     if (c.role === 'naming') {
-      const name = runAfter(text, c.end, !titleCaseAt(text, c.start), foreign);
+      let name = runAfter(text, c.end, true, foreign);
+      // In a title-case line a capitalised word says nothing: only a name by its form counts there.
+      if (name && !foreign && shape(name.text.split(' ')[0]!) !== 'strong' && titleCaseAt(text, c.start))
+        name = runAfter(text, c.end, false, foreign);
       if (!name) continue;
       const k = kindNear(cues, i, name.end, text, reach);
       if (k) add(name, k, Math.min(k.start, c.start), Math.max(k.end, c.end));
@@ -376,17 +394,18 @@ export function introducedNamesIn(input: IntroducedInput): PlacedPatternName[] {
       add(tokenBefore(text, c.start, foreign, !foreign), c, c.start, c.end);
       if (nextIsNaming) continue;
       // "Operation Triangulation": the campaign word written as part of the name.
-      const capitalCampaign =
-        c.role === 'campaign' &&
-        /^\p{Lu}/u.test(text[c.start]!) &&
-        !foreign &&
+      const capitalCampaign = c.role === 'campaign' && !foreign && /^\p{Lu}/u.test(text[c.start]!);
+      const after = runAfter(text, c.end, capitalCampaign, foreign, GAP_AFTER_KIND);
+      if (
+        after &&
+        capitalCampaign &&
         !titleCaseAt(text, c.start) &&
         !headingAt(text, c.start) &&
         // "Global Malware Campaign Pilfers Data", "The Parliamentarian Operation": part of a longer title.
-        !/\p{Lu}[\p{L}’']*\s+$/u.test(text.slice(Math.max(0, c.start - 30), c.start));
-      const after = runAfter(text, c.end, capitalCampaign, foreign, GAP_AFTER_KIND);
-      if (after && capitalCampaign)
+        !/\p{Lu}[\p{L}’']*\s+$/u.test(text.slice(Math.max(0, c.start - 30), c.start))
+      )
         add({ text: text.slice(c.start, after.end), start: c.start, end: after.end }, c, c.start, c.end);
+      else if (capitalCampaign) add(runAfter(text, c.end, false, foreign, GAP_AFTER_KIND), c, c.start, c.end);
       else add(after, c, c.start, c.end);
     }
   }
