@@ -121,6 +121,18 @@ describe('introducedNamesIn: names the article introduces', () => {
       '연구진은 BRICKSTORM이라는 백도어를 발견했다.',
       [['BRICKSTORM', 'malware', '이라는 백도어']],
     ],
+    [
+      'el: a capitalised kind word folds',
+      'el',
+      'Ερευνητές βρήκαν μια Κερκόπορτα με το όνομα GrayFalcon στους διακομιστές.',
+      [['GrayFalcon', 'malware', 'Κερκόπορτα με το όνομα']],
+    ],
+    [
+      'pt: um malware chamado',
+      'pt',
+      'Os investigadores encontraram um malware chamado QuietMoth nos servidores.',
+      [['QuietMoth', 'malware', 'malware chamado']],
+    ],
   ])('%s', (_label, lang, text, expected) => {
     expect(distinct(lang, text)).toEqual(expected);
   });
@@ -208,10 +220,7 @@ describe('introducedNamesIn: the junk the corpus showed', () => {
     ['a signature shouted in capitals', 'ETPRO TROJAN Observed Beacon fired on the sensor.'],
     ['a hash', 'The implant fe887fcab66d7d7f79f05e0266c0649f0114ba7c was seen twice.'],
     ['a lower-case word with a number', 'The first downloader stage1 then fetches the payload.'],
-    [
-      'a person after a quotation that ends in a kind word',
-      '"It was becoming a sort of worm," DeMarre wrote.',
-    ],
+    ['a person after a quotation that ends in a kind word', '"It was becoming a sort of worm," DeMarre wrote.'],
   ])('%s', (_label, text) => {
     expect(names('en', text)).toEqual([]);
   });
