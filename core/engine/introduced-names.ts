@@ -55,7 +55,6 @@ function formSource(raw: string): string {
 const FOREIGN_SCRIPT = new Set(['zh', 'ja', 'ko', 'ru', 'uk', 'ar', 'fa', 'he', 'hi', 'th', 'el']);
 
 export function compileIntroducers(lang: string, words: Introducers): CompiledIntroducers {
-  // One expression per role and case: forms written in capitals ("RAT", "APT") keep their case.
   const exprs: { roles: Role[]; re: RegExp }[] = [];
   // One pass for the forms of every role, one for the acronyms in capitals ("RAT", "APT"); the role
   // is the group that matched, each role's forms longest first.
@@ -420,13 +419,15 @@ function place(text: string, found: readonly Candidate[], known: readonly Span[]
   for (const f of [...found].sort((a, b) => a.name.start - b.name.start))
     if (!byName.has(f.name.text) && byName.size < MAX_INTRODUCED_NAMES) byName.set(f.name.text, f);
   const out: PlacedPatternName[] = [];
-  for (const [name, f] of byName) {
+  // Longer names first, so "GhostSecret" is not placed again inside "Operation GhostSecret".
+  for (const [name, f] of [...byName].sort((a, b) => b[0].length - a[0].length)) {
     const words = text.slice(f.words.start, f.words.end).replace(/\s+/g, ' ').trim().slice(0, MAX_WORDS);
     const introduced = { kind: f.kind, words };
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
       const end = at + name.length;
       if (isLatinLetterish(text.charCodeAt(at - 1)) || isLatinLetterish(text.charCodeAt(end))) continue;
       if (known.some((k) => k.start < end && at < k.end)) continue;
+      if (out.some((o) => o.start < end && at < o.end)) continue;
       out.push({ text: name, start: at, end, introduced });
     }
   }

@@ -147,6 +147,15 @@ describe('introducedNamesIn: names the article introduces', () => {
     expect(got.every((n) => text.slice(n.start, n.end) === 'BRICKSTORM')).toBe(true);
   });
 
+  test('a shorter name is not placed again inside a longer one', () => {
+    const text = 'A campaign dubbed Operation GhostLattice hit banks. The GhostLattice implant stayed.';
+    const got = names('en', text).map((n) => [n.text, text.slice(n.start, n.end), n.start]);
+    expect(got).toEqual([
+      ['Operation GhostLattice', 'Operation GhostLattice', text.indexOf('Operation')],
+      ['GhostLattice', 'GhostLattice', text.lastIndexOf('GhostLattice')],
+    ]);
+  });
+
   test(`at most ${MAX_INTRODUCED_NAMES} distinct names`, () => {
     const text = Array.from({ length: 15 }, (_, i) => `A backdoor dubbed Zorvex${i + 10}q was found.`).join(' ');
     expect(new Set(names('en', text).map((n) => n.text)).size).toBe(MAX_INTRODUCED_NAMES);
