@@ -234,3 +234,19 @@ describe('introducedNamesIn: the junk the corpus showed', () => {
     expect(names('en', text)).toEqual([]);
   });
 });
+
+describe('every language’s own words introduce a name', () => {
+  const languages = DEFAULT_LEXICON_FILES.filter((f) => f.introducers);
+  test.each(languages.map((f) => [f.lang, f] as const))('%s', (lang, f) => {
+    const i = f.introducers!;
+    const malware = i.malware.find((w) => !/\p{Lu}/u.test(w))!.replace(/\*$/, '');
+    const naming = i.naming[0]?.replace(/\*$/, '');
+    // Written as the press of the language writes it: the name after the naming word, or before it.
+    const text = naming
+      ? `${malware} ${naming} GlimmerVault.`
+      : `GlimmerVault ${i.nameFirst![0]!.replace(/\*$/, '').replace(/^-/, '')} ${malware}.`;
+    expect(distinct(lang === 'zh' ? 'zh-Hans' : lang, text).map(([n, k]) => [n, k])).toEqual([
+      ['GlimmerVault', 'malware'],
+    ]);
+  });
+});
