@@ -153,7 +153,8 @@ export function PopupApp(props: PopupAppProps) {
     return { shown: named(shown), rest: focused.length ? named(rest) : [] };
   }, [found, references, event, state?.published, entries, lang]);
   const patternNames = (state?.patternNames ?? []).map((n) => {
-    const info = props.patterns?.get(n.pattern);
+    if (n.introduced) return { text: n.text, introduced: n.introduced };
+    const info = n.pattern ? props.patterns?.get(n.pattern) : undefined;
     return info ? { text: n.text, info } : { text: n.text };
   });
   const exportContext = () => (state ? articleContext(state, entries, timeline.shown, props.patterns) : undefined);

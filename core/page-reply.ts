@@ -12,10 +12,12 @@ import type { EventCandidate } from './engine/article-event';
 import type { EventIndex } from './engine/event-score';
 import type { Hit, Matcher } from './engine/matcher';
 import type { PageText, TextMention } from './engine/page';
+import { introducedNamesIn } from './engine/introduced-names';
 import { patternNamesIn } from './engine/pattern-names';
+import { defaultPatterns } from './naming/patterns';
 import type { CompiledCueSet } from './engine/references';
 import type { Kind } from './kb/kinds';
-import type { AnalyzeReply, PageView } from './page-state';
+import type { AnalyzeReply, PageView, PlacedPatternName } from './page-state';
 import { hiddenOn, type ReaderChoices } from './reader-choices';
 import { isSitePaused, type Settings } from './settings';
 
@@ -50,13 +52,29 @@ export function pageView(s: Settings): PageView {
 }
 
 /** Knowledge-base names in the headline line (before `titleEnd`), as spans. */
-function headlineNames(matcher: Matcher, page: PageText): TextMention[] {
+export function headlineNames(matcher: Matcher, page: Pick<PageText, 'text' | 'titleEnd'>): TextMention[] {
   if (page.titleEnd === 0) return [];
   const hits: Hit[] = [];
   matcher.scan(page.text, hits, 0, Math.min(page.titleEnd, page.text.length));
   return hits
     .filter((h) => matcher.term(h.pattern) < 0 && h.end <= page.titleEnd)
     .map((h) => ({ id: matcher.id(h.pattern), start: h.start, end: h.end }));
+}
+
+/** Names the article introduces that are neither known (`known`) nor pattern names (`patternNames`). */
+export function unknownIntroduced(
+  text: string,
+  lang: string,
+  known: readonly TextMention[],
+  patternNames: readonly PlacedPatternName[],
+): PlacedPatternName[] {
+  return introducedNamesIn({
+    text,
+    lang,
+    known: [...known, ...patternNames],
+    files: DEFAULT_LEXICON_FILES,
+    isPatternName: (n) => defaultPatterns().patternOf(n) !== undefined,
+  });
 }
 
 export function pageReply(input: ReplyInput): AnalyzeReply {
@@ -109,7 +127,10 @@ export function pageReply(input: ReplyInput): AnalyzeReply {
   }
   // A known name is never an unknown one, wherever it stands and whether or not it is shown: the
   // headline's names count too (the analysis reports mentions after the headline line only).
-  const names = patternNamesIn(page.text, [...headlineNames(matcher, page), ...a.found]);
-  if (names.length > 0) reply.patternNames = names;
+  const known = [...headlineNames(matcher, page), ...a.found];
+  const names = patternNamesIn(page.text, known);
+  // Names the article introduces in words ("a new backdoor dubbed X"): espionage pages only.
+  if (status === 'espionage') names.push(...unknownIntroduced(page.text, a.lang, known, names));
+  if (names.length > 0) reply.patternNames = names.sort((x, y) => x.start - y.start);
   return reply;
 }

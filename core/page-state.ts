@@ -66,11 +66,27 @@ export interface ArticleBrief {
   response?: ArticleQuote;
 }
 
-/** A name that fits a vendor's naming pattern but is not in the knowledge base ("UNC9999"). */
+/** What an article introduces a name as ("a new backdoor dubbed X": malware). */
+export type IntroducedKind = 'malware' | 'group' | 'campaign';
+export const INTRODUCED_KINDS: readonly IntroducedKind[] = ['malware', 'group', 'campaign'];
+
+/** How the article itself introduced a name (core/engine/introduced-names.ts). */
+export interface Introduction {
+  kind: IntroducedKind;
+  /** The introducing words as the article writes them ("backdoor dubbed", "名为…的后门"). */
+  words: string;
+}
+
+/**
+ * A name the knowledge base does not know ("Not in Spyglass yet"): one that fits a vendor's naming
+ * pattern ("UNC9999", with `pattern`), or one the article introduces in words ("a new backdoor
+ * dubbed BRICKSTORM", with `introduced`). Exactly one of the two is set.
+ */
 export interface PatternName {
   text: string;
   /** Pattern id in assets/naming/patterns.json. */
-  pattern: string;
+  pattern?: string;
+  introduced?: Introduction;
 }
 
 /** What a vendor naming pattern means (assets/naming/patterns.json), as cards and exports show it. */
@@ -102,7 +118,7 @@ export interface PageState {
   event?: ArticleEvent;
   /** Who accuses whom of what, from the article's own sentences (when found). */
   brief?: ArticleBrief;
-  /** Names in vendor patterns the knowledge base does not know. */
+  /** Names the knowledge base does not know: in vendor patterns, or introduced by the article's words. */
   patternNames?: PatternName[];
   /** The article's publication date from its metadata (YYYY-MM-DD), when it has one. */
   published?: string;
@@ -134,6 +150,6 @@ export interface AnalyzeReply {
   references?: ArticleReference[];
   event?: ArticleEvent;
   brief?: ArticleBrief;
-  /** Names in vendor patterns, with their offsets in the page text (painted quietly). */
+  /** Names the knowledge base does not know (vendor patterns, names the article introduces), with their offsets (painted quietly). */
   patternNames?: PlacedPatternName[];
 }

@@ -7,7 +7,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyzeDocument, analyzeText, type AnalysisDetail } from '../core/engine/analyze';
+import { analyzePageText, analyzeText, type AnalysisDetail } from '../core/engine/analyze';
+import { placeMentions, readPageSteps, type TextMention } from '../core/engine/page';
+import { patternNamesIn } from '../core/engine/pattern-names';
+import { runSteps } from '../core/engine/region';
+import { headlineNames, unknownIntroduced } from '../core/page-reply';
+import type { PlacedPatternName } from '../core/page-state';
 import { loadKbForNode, matcherForEntries, readHtmlDocument } from '../core/engine/node-support';
 import { readFixtureIndex } from './fixture-index';
 import { reportTopicGate } from './eval-topic-gate';
@@ -39,6 +44,15 @@ interface Row {
   a: AnalysisDetail;
   /** The language the set's labels give (corpus manifest, fixture index); CASIE is English. */
   lang?: string;
+  /** Names the text introduces that the knowledge base does not know (espionage verdicts only, as in the extension). */
+  introduced: PlacedPatternName[];
+}
+
+/** What the extension would list as introduced names for this text (core/page-reply.ts, espionage pages only). */
+function introducedOf(text: string, titleEnd: number, found: readonly TextMention[], a: AnalysisDetail) {
+  if (!a.isArticle || !a.espionage) return [];
+  const known = [...headlineNames(matcher, { text, titleEnd }), ...found];
+  return unknownIntroduced(text, a.lang, known, patternNamesIn(text, known));
 }
 
 if (!existsSync(join(corpus, 'manifest.json'))) {
@@ -62,13 +76,17 @@ const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8'))
 const t0 = performance.now();
 for (const rec of manifest) {
   const name = rec.file.replace(/^pages\//, '').replace(/\.html$/, '');
-  const a = analyzeDocument(readHtmlDocument(join(corpus, rec.file)), { matcher });
+  // As analyzeDocument() does, keeping the page's text for the introduced names.
+  const { region, page } = runSteps(readPageSteps(readHtmlDocument(join(corpus, rec.file))));
+  const { found, ...judged } = analyzePageText(page, { matcher });
+  const a = { ...judged, mentions: placeMentions(region, found) };
   rows.push({
     set: `pages-${rec.label === 'espionage' ? 'espionage' : rec.label}`,
     name,
     expected: rec.label === 'espionage',
     a,
     lang: rec.lang,
+    introduced: introducedOf(page.text, page.titleEnd, found, a),
   });
   if (NON_ARTICLE_PAGES.includes(name)) articleChecks.push({ name, expected: false, got: a.isArticle });
   if (rec.label === 'espionage') articleChecks.push({ name, expected: true, got: a.isArticle });
@@ -78,17 +96,28 @@ const tPages = performance.now() - t0;
 for (const line of readFileSync(join(corpus, 'casie.jsonl'), 'utf8').split('\n')) {
   if (!line.trim()) continue;
   const r = JSON.parse(line) as { id: string; title: string; text: string; label: string };
-  const a = analyzeText(`${r.title}\n${r.text}`, { matcher });
-  rows.push({ set: 'casie', name: r.id, expected: r.label === 'espionage', a, lang: 'en' });
+  const text = `${r.title}\n${r.text}`;
+  const a = analyzeText(text, { matcher });
+  const introduced = introducedOf(text, r.title.length + 1, a.mentions, a);
+  rows.push({ set: 'casie', name: r.id, expected: r.label === 'espionage', a, lang: 'en', introduced });
 }
 
 const index = readFixtureIndex(root);
 for (const f of index) {
   const path = join(fixtures, f.file);
-  const a = f.file.endsWith('.html')
-    ? analyzeDocument(readHtmlDocument(path), { matcher })
-    : analyzeText(readFileSync(path, 'utf8'), { matcher });
-  rows.push({ set: 'fixtures', name: f.file, expected: f.espionage, a, lang: f.lang });
+  let a: AnalysisDetail;
+  let introduced: PlacedPatternName[];
+  if (f.file.endsWith('.html')) {
+    const { region, page } = runSteps(readPageSteps(readHtmlDocument(path)));
+    const { found, ...judged } = analyzePageText(page, { matcher });
+    a = { ...judged, mentions: placeMentions(region, found) };
+    introduced = introducedOf(page.text, page.titleEnd, found, a);
+  } else {
+    const text = readFileSync(path, 'utf8');
+    a = analyzeText(text, { matcher });
+    introduced = introducedOf(text, text.indexOf('\n') + 1, a.mentions, a);
+  }
+  rows.push({ set: 'fixtures', name: f.file, expected: f.espionage, a, lang: f.lang, introduced });
   if (f.isArticle !== undefined) articleChecks.push({ name: f.file, expected: f.isArticle, got: a.isArticle });
 }
 
@@ -155,6 +184,18 @@ report(
 );
 
 reportByLanguage(rows.filter((r) => r.set === 'fixtures' || r.set.startsWith('pages-')));
+reportIntroduced(
+  'corpus pages',
+  bySet((r) => r.set.startsWith('pages-')),
+);
+reportIntroduced(
+  'CASIE',
+  bySet((r) => r.set === 'casie'),
+);
+reportIntroduced(
+  'our fixtures (every language)',
+  bySet((r) => r.set === 'fixtures'),
+);
 reportNoLexicon(judgeWithoutOwnLexicon(root, entries, index), quiet);
 
 console.log(`\n== isArticle sanity (${articleChecks.length})`);
@@ -191,4 +232,25 @@ function reportByLanguage(rs: Row[]) {
     rows.map((r) => [`${r.set.startsWith('pages-') ? 'corpus' : r.set}:${r.name}`, r.a.espionage]),
   );
   reportTopicGate({ root, corpus, entries, quiet, verdict: (set, name) => flagged.get(`${set}:${name}`) });
+}
+
+/** Introduced names ("Not in Spyglass yet"): how many fire on texts labelled not espionage (goal 0), and a sample from espionage texts. */
+function reportIntroduced(title: string, rs: Row[]) {
+  const distinct = (r: Row) => [...new Set(r.introduced.map((n) => n.text))];
+  const onOther = rs.filter((r) => !r.expected && r.introduced.length > 0);
+  const onEsp = rs.filter((r) => r.expected && r.introduced.length > 0);
+  const count = (xs: Row[]) => xs.reduce((n, r) => n + distinct(r).length, 0);
+  console.log(`\n== introduced names, ${title} (${rs.length} texts)`);
+  console.log(`  on texts labelled NOT espionage: ${count(onOther)} names in ${onOther.length} texts`);
+  for (const r of onOther)
+    console.log(`    FIRED ${r.name} (${r.set}, flagged=${r.a.espionage}): ${distinct(r).join(', ')}`);
+  console.log(
+    `  on espionage texts: ${count(onEsp)} names in ${onEsp.length} of ${rs.filter((r) => r.expected).length} texts`,
+  );
+  for (const r of onEsp.slice(0, quiet ? 10 : 60)) {
+    const first = new Map(r.introduced.map((n) => [n.text, n.introduced]));
+    console.log(
+      `    ${r.name} [${r.a.lang}]: ${[...first].map(([t, i]) => `${t} (${i?.kind}: "${i?.words}")`).join('; ')}`,
+    );
+  }
 }

@@ -5,7 +5,7 @@
  */
 import type { Mention } from '../core/engine/types';
 import type { Kind } from '../core/kb/kinds';
-import type { PatternInfo, PlacedPatternName } from '../core/page-state';
+import type { Introduction, PatternInfo, PlacedPatternName } from '../core/page-state';
 import type { PageView } from './messages';
 import { Highlighter, type PaintedMention } from './highlighter';
 
@@ -16,7 +16,7 @@ export interface Painted extends PaintedMention {
   /** The mention's text as the page writes it. */
   text: string;
   /** Set for a name that only fits a vendor naming pattern (no knowledge-base entry). */
-  pattern?: { text: string; info?: PatternInfo };
+  pattern?: { text: string; info?: PatternInfo; introduced?: Introduction };
 }
 
 /** Pattern names placed in the page, with what the background said of each. */
@@ -56,7 +56,11 @@ function toPainted(m: Mention, kinds: Record<string, Kind>, pattern?: PlacedPatt
     kind: 'threat-actor',
     quiet: true,
     ...base,
-    pattern: { text: pattern.text, ...(pattern.info ? { info: pattern.info } : {}) },
+    pattern: {
+      text: pattern.text,
+      ...(pattern.info ? { info: pattern.info } : {}),
+      ...(pattern.introduced ? { introduced: pattern.introduced } : {}),
+    },
   };
 }
 

@@ -9,7 +9,7 @@ import { changeAdoptedSheets, makePageSheet } from './page-sheets';
 import { ChoiceNotice } from '../components/choice-notice';
 import { HoverCard } from '../components/hover-card';
 import { I18nContext, makeT } from '../components/i18n';
-import type { PatternInfo } from '../core/export/context';
+import type { PatternNameItem } from '../components/pattern-names';
 import type { Entry } from '../core/kb/schema';
 import { pickUiLang, type UiLang } from '../core/i18n/strings';
 import type { PageChoice } from './messages';
@@ -52,12 +52,12 @@ interface CardPlacement {
 
 /**
  * What to show: a knowledge-base entry (with the mention's text, so the card can say which alias
- * matched), or a name that fits a vendor naming pattern and is not in the knowledge base.
+ * matched), or a name the knowledge base does not know (a vendor-pattern name, or one the article introduces).
  */
 export type CardRequest = CardPlacement &
   (
     | { entry: Entry; related: Entry[]; matchedText?: string; pattern?: undefined }
-    | { pattern: { text: string; info?: PatternInfo }; entry?: undefined }
+    | { pattern: PatternNameItem; entry?: undefined }
   );
 
 export interface CardOptions {

@@ -3,7 +3,13 @@
  * background runs on everything it receives (unknown types and malformed payloads are rejected).
  */
 import type { Entry } from '../core/kb/schema';
-import type { AnalyzeReply, PageState, PageStatus } from '../core/page-state';
+import {
+  INTRODUCED_KINDS,
+  type AnalyzeReply,
+  type IntroducedKind,
+  type PageState,
+  type PageStatus,
+} from '../core/page-state';
 import type { PageFacts, PageText } from '../core/engine/page';
 
 export type { AnalyzeReply, PageState, PageStatus, PageView } from '../core/page-state';
@@ -90,13 +96,19 @@ function isPageState(v: unknown): v is PageState {
     (v.event === undefined || isArticleEvent(v.event)) &&
     (v.brief === undefined || isArticleBrief(v.brief)) &&
     (v.patternNames === undefined ||
-      (Array.isArray(v.patternNames) &&
-        v.patternNames.length <= 100 &&
-        v.patternNames.every((n) => isObj(n) && isShortText(n.text) && isShortText(n.pattern)))) &&
+      (Array.isArray(v.patternNames) && v.patternNames.length <= 100 && v.patternNames.every(isPatternName))) &&
     (v.published === undefined || (typeof v.published === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.published))) &&
     (v.title === undefined || (typeof v.title === 'string' && v.title.length <= 1000)) &&
     (v.skipped === undefined || typeof v.skipped === 'boolean')
   );
+}
+
+/** A name the knowledge base does not know: exactly one of a pattern id and the article's introduction. */
+function isPatternName(n: unknown): boolean {
+  if (!isObj(n) || !isShortText(n.text)) return false;
+  if (n.pattern !== undefined) return isShortText(n.pattern) && n.introduced === undefined;
+  const i = n.introduced;
+  return isObj(i) && INTRODUCED_KINDS.includes(i.kind as IntroducedKind) && isShortText(i.words);
 }
 
 const EVENT_VIAS = ['name', 'cues', 'content'];

@@ -23,6 +23,34 @@ const TermSchema = v.strictObject({
   note: v.optional(v.string()),
 });
 
+const introducerForms = (what: string) =>
+  v.pipe(
+    v.array(v.pipe(v.string(), v.trim(), v.nonEmpty('a form must not be empty'))),
+    v.minLength(1, `needs at least one ${what}`),
+  );
+const namingForms = v.array(v.pipe(v.string(), v.trim(), v.nonEmpty('a form must not be empty')));
+
+/**
+ * Words that introduce a name the knowledge base may not know (core/engine/introduced-names.ts):
+ * what the name is (`malware`, `group`, `campaign`) and the words of naming ("dubbed", "名为"), with
+ * the name after them (`naming`) or before them (`nameFirst`: "と呼ばれる", "adlı", "nevű"). Lower
+ * case unless the form is an acronym written in capitals ("RAT", "APT"), which is matched in that case;
+ * a form ending in "*" also matches the longer words it starts.
+ */
+export const IntroducersSchema = v.pipe(
+  v.strictObject({
+    malware: introducerForms('malware word'),
+    group: introducerForms('group word'),
+    campaign: introducerForms('campaign word'),
+    naming: namingForms,
+    nameFirst: v.optional(namingForms),
+  }),
+  v.check(
+    (i) => i.naming.length + (i.nameFirst?.length ?? 0) > 0,
+    'needs at least one naming word (in naming or nameFirst)',
+  ),
+);
+
 const FileSchema = v.strictObject({
   /** "zh" covers Simplified and Traditional forms; other files use a LANGS tag. */
   lang: v.union([v.literal('zh'), v.picklist(LANGS)]),
@@ -43,6 +71,7 @@ const FileSchema = v.strictObject({
       deny: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.nonEmpty())), v.minLength(1, 'needs at least one form')),
     }),
   ),
+  introducers: v.optional(IntroducersSchema),
 });
 
 export interface LexiconProblem {
@@ -61,6 +90,19 @@ export function checkLexiconFile(file: string, data: unknown): { file?: LexiconF
       if ((t.c ?? 0) + (t.s ?? 0) + (t.p ?? 0) === 0)
         problems.push({ file, field: `terms.${i}`, message: 'term has no weight (c, s or p)' });
     });
+    // Every language's file has introducer words (the "intl" file of loanwords is no language).
+    if (r.output.lang !== 'other' && !r.output.introducers)
+      problems.push({ file, field: 'introducers', message: 'a language file needs introducer words' });
+    const intro = r.output.introducers;
+    if (intro)
+      for (const key of ['malware', 'group', 'campaign', 'naming', 'nameFirst'] as const) {
+        const seen = new Set<string>();
+        (intro[key] ?? []).forEach((form, i) => {
+          if (seen.has(form))
+            problems.push({ file, field: `introducers.${key}.${i}`, message: `"${form}" is listed twice` });
+          seen.add(form);
+        });
+      }
     return { file: r.output as LexiconFile, problems };
   }
   return {

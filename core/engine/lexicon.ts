@@ -53,6 +53,17 @@ export interface LexiconModel {
   };
 }
 
+/** A language's words that introduce a name (see IntroducersSchema in lexicon-check.ts). */
+export interface Introducers {
+  malware: string[];
+  group: string[];
+  campaign: string[];
+  /** The name follows ("dubbed X"). */
+  naming: string[];
+  /** The name comes first ("X と呼ばれる", "X adlı"). */
+  nameFirst?: string[];
+}
+
 export interface LexiconFile {
   lang: string;
   /** Frequent function words, for the language detector. */
@@ -61,6 +72,8 @@ export interface LexiconFile {
   distinctive?: string;
   /** Verbs of accusing and of denying, read by the article brief (see lexicon-check.ts). */
   claims?: { accuse: string[]; deny: string[] };
+  /** Words that introduce a name (malware, group, campaign, naming), read by core/engine/introduced-names.ts. */
+  introducers?: Introducers;
   terms: {
     texts: string[];
     c?: number;
@@ -105,6 +118,7 @@ export function runtimeLexiconFile(f: LexiconFile): LexiconFile {
   return {
     lang: f.lang,
     ...(f.claims ? { claims: f.claims } : {}),
+    ...(f.introducers ? { introducers: f.introducers } : {}),
     ...(f.stopwords ? { stopwords: f.stopwords } : {}),
     ...(f.distinctive !== undefined ? { distinctive: f.distinctive } : {}),
     terms: f.terms.map((t) => ({

@@ -2,7 +2,7 @@
 import { foldName } from '../kb/entry-view';
 import type { Entry, Kind } from '../kb/schema';
 import { focusedArticleTimeline, type ArticleTimelineItem } from '../kb/timeline';
-import type { ArticleBrief, EventReason, PageState, PatternInfo } from '../page-state';
+import type { ArticleBrief, EventReason, Introduction, PageState, PatternInfo } from '../page-state';
 
 export type { PatternInfo };
 
@@ -27,7 +27,7 @@ export interface ArticleContext {
   /** Who accuses whom of what, in the article's own words (when found). */
   brief?: ArticleBrief;
   /** Names in vendor naming patterns the knowledge base does not know. */
-  patternNames: { text: string; pattern: string; info?: PatternInfo }[];
+  patternNames: { text: string; pattern?: string; info?: PatternInfo; introduced?: Introduction }[];
 }
 
 /** Kinds of the timeline exported as events of their own. */
@@ -85,7 +85,7 @@ export function articleContext(
       if (!entities.some((x) => x.entry.id === entry.id)) entities.push({ entry, count: 1 });
       continue;
     }
-    const info = patterns.get(n.pattern);
+    const info = n.pattern ? patterns.get(n.pattern) : undefined;
     patternNames.push(info ? { ...n, info } : n);
   }
   const tied = (page.event?.tiedWith ?? []).flatMap((id) => entries.get(id) ?? []);

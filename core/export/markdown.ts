@@ -79,9 +79,13 @@ export function toMarkdown(ctx: ArticleContext, opts: MarkdownOptions = {}): str
   }
 
   if (ctx.patternNames.length) {
-    out.push('## Names in vendor naming patterns (not in the knowledge base)', '');
+    out.push('## Not in Spyglass yet (names the knowledge base does not know)', '');
     for (const n of ctx.patternNames)
-      out.push(`- ${escapeMarkdown(n.text)}${n.info ? `: ${escapeMarkdown(n.info.meaning)}` : ''}`);
+      out.push(
+        n.introduced
+          ? `- ${escapeMarkdown(n.text)} (${n.introduced.kind}, introduced as "${escapeMarkdown(n.introduced.words)}")`
+          : `- ${escapeMarkdown(n.text)}${n.info ? `: ${escapeMarkdown(n.info.meaning)}` : ''}`,
+      );
     out.push('');
   }
 

@@ -133,7 +133,11 @@ export function toStixBundle(ctx: ArticleContext, opts: StixOptions = {}): StixB
   const description = [
     event ? `This article reports: ${event.name}. ${firstSentence(event.summary)}` : undefined,
     ...ctx.references.map((r) => `Refers in words to ${r.entry.name} (${r.words.join(', ')}).`),
-    ...ctx.patternNames.map((n) => `Names a cluster in a vendor pattern: ${n.text}.`),
+    ...ctx.patternNames.map((n) =>
+      n.introduced
+        ? `Introduces a name the knowledge base does not know: ${n.text} (${n.introduced.kind}; "${n.introduced.words}").`
+        : `Names a cluster in a vendor pattern: ${n.text}.`,
+    ),
     ctx.published
       ? undefined
       : 'Spyglass found no publication date on the page, so the article is exported as a grouping: a STIX report must carry the date it was published.',

@@ -3,7 +3,7 @@
  * reply and the mentions placed in the page. Pure: the page script and the export CLI share it.
  */
 import type { PageText } from '../engine/page';
-import type { AnalyzeReply, PageState } from '../page-state';
+import type { AnalyzeReply, PageState, PatternName } from '../page-state';
 
 const MAX_TITLE = 1000;
 const MAX_MATCHED = 200;
@@ -38,9 +38,16 @@ export function pageStateOf(
   if (reply.event) state.event = reply.event;
   if (reply.brief) state.brief = reply.brief;
   if (reply.patternNames) {
-    const names = new Map<string, string>();
-    for (const n of reply.patternNames) if (!names.has(n.text)) names.set(n.text, n.pattern);
-    state.patternNames = [...names].map(([text, pattern]) => ({ text, pattern }));
+    // Each name once: its pattern, or how the article introduced it.
+    const names = new Map<string, PatternName>();
+    for (const n of reply.patternNames)
+      if (!names.has(n.text))
+        names.set(n.text, {
+          text: n.text,
+          ...(n.pattern !== undefined ? { pattern: n.pattern } : {}),
+          ...(n.introduced ? { introduced: n.introduced } : {}),
+        });
+    state.patternNames = [...names.values()];
   }
   if (page.published) state.published = page.published;
   if (title) state.title = title.slice(0, MAX_TITLE);

@@ -120,7 +120,7 @@ describe('what the article is about', () => {
 
   test('names in vendor patterns with what the pattern means', () => {
     renderPopup();
-    const region = screen.getByRole('region', { name: 'Names in vendor naming patterns' });
+    const region = screen.getByRole('region', { name: 'Not in Spyglass yet' });
     expect([...region.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'UNC9999 (Not in the knowledge base)Mandiant: A cluster not yet tied to a named group.',
       'Storm-9999 (Not in the knowledge base)Fits a vendor’s naming pattern.',

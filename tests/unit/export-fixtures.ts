@@ -163,5 +163,6 @@ export const CONTEXT: ArticleContext = {
   ],
   patternNames: [
     { text: 'UNC9999', pattern: 'unc', info: { usedBy: 'Mandiant', meaning: 'Mandiant’s label for a cluster.' } },
+    { text: 'GlimmerVault', introduced: { kind: 'malware', words: 'backdoor dubbed' } },
   ],
 };

@@ -78,8 +78,15 @@ describe('toMarkdown', () => {
     ]);
   });
 
-  test('pattern names with their meaning, and the closing line', () => {
-    expect(section('Names in vendor naming patterns')).toContain('- UNC9999: Mandiant’s label for a cluster.');
+  test('names not in Spyglass yet: a pattern name with its meaning, an introduced one with its words; the closing line', () => {
+    expect(
+      section('Not in Spyglass yet')
+        .split('\n')
+        .filter((l) => l.startsWith('- ')),
+    ).toEqual([
+      '- UNC9999: Mandiant’s label for a cluster.',
+      '- GlimmerVault (malware, introduced as "backdoor dubbed")',
+    ]);
     expect(
       md
         .trimEnd()

@@ -393,3 +393,23 @@ describe('mappings', () => {
     expect(countryLocation('UK')!.id).toBe(countryLocation('GB')!.id);
   });
 });
+
+describe('names not in Spyglass yet', () => {
+  const bundle = parsed(toStixBundle(CONTEXT));
+  const container = bundle.objects.find((o) => o.type === 'report' || o.type === 'grouping')!;
+  test.each<[string, string]>([
+    ['a pattern name', 'Names a cluster in a vendor pattern: UNC9999.'],
+    [
+      'a name the article introduces, with its words',
+      'Introduces a name the knowledge base does not know: GlimmerVault (malware; "backdoor dubbed").',
+    ],
+  ])('%s is stated in the description', (_label, line) => {
+    expect(String(container.description)).toContain(line);
+  });
+
+  test('no STIX object is invented for them', () => {
+    const named = bundle.objects.filter((o) => ['GlimmerVault', 'UNC9999'].includes(String(o.name)));
+    expect(named).toEqual([]);
+    expect(stixProblems(bundle)).toEqual([]);
+  });
+});

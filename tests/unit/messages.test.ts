@@ -57,6 +57,19 @@ describe('parseBackgroundMessage', () => {
       { type: 'cs/choice', change: { op: 'unmute', id: 'apt41' } },
     ],
     ['analyze', { type: 'cs/analyze', page }, { type: 'cs/analyze', page }],
+    ...(
+      [
+        ['page state with a pattern name', [{ text: 'UNC9999', pattern: 'unc' }]],
+        [
+          'page state with an introduced name',
+          [{ text: 'GlimmerVault', introduced: { kind: 'malware', words: 'backdoor dubbed' } }],
+        ],
+      ] as const
+    ).map(([label, patternNames]): [string, unknown, unknown] => [
+      label,
+      { type: 'cs/page-state', state: { ...state, patternNames } },
+      { type: 'cs/page-state', state: { ...state, patternNames } },
+    ]),
     [
       'analyze an empty page',
       { type: 'cs/analyze', page: { ...page, text: '', titleEnd: 0 } },
@@ -84,6 +97,18 @@ describe('parseBackgroundMessage', () => {
     ['a page-bound type', { type: 'page/get-state' }],
     ['a prototype name as type', { type: 'toString' }],
     ['page state missing', { type: 'cs/page-state' }],
+    ...(
+      [
+        ['an unknown name with neither pattern nor introduction', [{ text: 'X' }]],
+        ['an unknown name with both', [{ text: 'X', pattern: 'unc', introduced: { kind: 'group', words: 'w' } }]],
+        ['an introduced name of an unknown kind', [{ text: 'X', introduced: { kind: 'person', words: 'called' } }]],
+        ['an introduced name without words', [{ text: 'X', introduced: { kind: 'group', words: '' } }]],
+        ['introducing words too long', [{ text: 'X', introduced: { kind: 'group', words: 'w'.repeat(201) } }]],
+      ] as const
+    ).map(([label, patternNames]): [string, unknown] => [
+      `page state with ${label}`,
+      { type: 'cs/page-state', state: { ...state, patternNames } },
+    ]),
     ['analyze without page', { type: 'cs/analyze' }],
     ['analyze with text not a string', { type: 'cs/analyze', page: { ...page, text: 42 } }],
     ['analyze with text over the cap', { type: 'cs/analyze', page: { ...page, text: 'a'.repeat(1_002_001) } }],

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadKbForNode, matcherForEntries, readHtmlDocument } from '../../core/engine/node-support';
 import { readPageSteps } from '../../core/engine/page';
-import { pageReply, type ReplyInput } from '../../core/page-reply';
+import { pageReply, unknownIntroduced, type ReplyInput } from '../../core/page-reply';
 import { applyChoice, emptyChoices, type ReaderChoices } from '../../core/reader-choices';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { articleFacts, ROOT, syntheticMatcher } from './engine/helpers';
@@ -108,5 +108,48 @@ describe('pageReply: the reader’s choices', () => {
     expect(reply.mentions.some((m) => m.id === 'volt-typhoon')).toBe(false);
     expect(reply.kinds['volt-typhoon']).toBeUndefined();
     expect(reply.patternNames ?? []).toEqual([]);
+  });
+});
+
+describe('pageReply: names the article introduces ("Not in Spyglass yet")', () => {
+  const intro = 'Researchers found a new backdoor dubbed GlimmerVault on the servers. ';
+  const OTHER =
+    'The city council approved a new park near the river, with a playground and a footpath for families. ' +
+    'A choir group called GlimmerVault sang next to the library on Saturday, the council said. ';
+  const BAKERY = 'A new bakery dubbed GlimmerVault opened next to the library on Saturday. ';
+  /** Each introduced name once, with its kind. */
+  const introduced = (i: ReplyInput) => [
+    ...new Map(
+      (pageReply(i).patternNames ?? []).filter((n) => n.introduced).map((n) => [n.text, [n.text, n.introduced?.kind]]),
+    ).values(),
+  ];
+
+  test('an espionage page lists the name with its words, each occurrence placed', () => {
+    const i = input('Hackers spied on utilities', `${BODY}${intro}`);
+    const reply = pageReply(i);
+    expect(reply.status).toBe('espionage');
+    const names = (reply.patternNames ?? []).filter((n) => n.text === 'GlimmerVault');
+    expect(names.length).toBe(6);
+    expect(names[0]?.introduced).toEqual({ kind: 'malware', words: 'backdoor dubbed' });
+    expect(names.every((n) => i.page.text.slice(n.start, n.end) === 'GlimmerVault')).toBe(true);
+  });
+
+  test.each<[string, 'espionage' | 'any-article', boolean]>([
+    ['an article not about espionage', 'espionage', false],
+    ['the same article, painted because the reader chose any article', 'any-article', true],
+  ])('%s gives none (the verdict is not espionage)', (_label, scope, paint) => {
+    const i = { ...input('Local news', OTHER), settings: { ...DEFAULT_SETTINGS, scope } };
+    const reply = pageReply(i);
+    expect([reply.status, reply.paint]).toEqual(['article', paint]);
+    expect(introduced(i)).toEqual([]);
+    // The words alone would give the name: it is the verdict that keeps it out.
+    expect(unknownIntroduced(i.page.text, reply.lang, [], []).map((n) => n.text)).toContain('GlimmerVault');
+  });
+
+  test('on an espionage page a name needs a kind word: "a bakery dubbed X" gives none, "a backdoor dubbed X" gives it', () => {
+    const i = input('Hackers spied on utilities', `${BODY}${BAKERY}`);
+    expect(pageReply(i).status).toBe('espionage');
+    expect(introduced(i)).toEqual([]);
+    expect(introduced(input('Hackers spied on utilities', `${BODY}${intro}`))).toEqual([['GlimmerVault', 'malware']]);
   });
 });

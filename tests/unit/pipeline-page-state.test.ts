@@ -51,6 +51,22 @@ describe('pageStateOf', () => {
       [{ text: 'UNC1', pattern: 'unc' }],
     ],
     [
+      'introduced names once each, with how they were introduced, next to pattern names',
+      {
+        patternNames: [
+          { text: 'UNC1', pattern: 'unc', start: 0, end: 4 },
+          { text: 'GlimmerVault', start: 9, end: 21, introduced: { kind: 'malware', words: 'backdoor dubbed' } },
+          { text: 'GlimmerVault', start: 40, end: 52, introduced: { kind: 'malware', words: 'backdoor dubbed' } },
+        ],
+      },
+      [],
+      (s) => s.patternNames,
+      [
+        { text: 'UNC1', pattern: 'unc' },
+        { text: 'GlimmerVault', introduced: { kind: 'malware', words: 'backdoor dubbed' } },
+      ],
+    ],
+    [
       'the event, references and brief carried over',
       {
         event: { id: 'e', via: 'content', why: [{ kind: 'date', what: ['2024'] }] },
