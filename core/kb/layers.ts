@@ -116,9 +116,12 @@ export function mergeEntry(hand: Obj, atlas: Entry): Obj {
       if (same.coinedBy === undefined && a.coinedBy !== undefined) same.coinedBy = a.coinedBy;
       if (same.former === undefined && a.former !== undefined) same.former = a.former;
       if (same.usedBy === undefined && a.usedBy !== undefined) same.usedBy = a.usedBy;
-      // The atlas's guards against ordinary words hold unless the hand alias sets them itself.
+      // The atlas's guards against ordinary words hold unless the hand alias sets them itself: letter
+      // case always, context for a one-word name ("Grayling", "SPIRAL"). A name of several words
+      // ("Salt Typhoon") is specific enough as a phrase; there the hand alias's default stands.
       if (same.caseSensitive === undefined && a.caseSensitive) same.caseSensitive = true;
-      if (same.requiresContext === undefined && a.requiresContext) same.requiresContext = true;
+      if (same.requiresContext === undefined && a.requiresContext && !/\s/.test(a.text.trim()))
+        same.requiresContext = true;
       continue;
     }
     const copy: Obj = { ...a };

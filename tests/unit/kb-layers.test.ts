@@ -91,7 +91,16 @@ describe('an atlas record and a hand entry about the same thing become one entry
     aliases: [
       { text: 'Grayling', lang: 'en', requiresContext: true, caseSensitive: true },
       { text: 'SPIRAL', lang: 'en', caseSensitive: true },
+      { text: 'Salt Typhoon', lang: 'en', requiresContext: true, caseSensitive: true },
     ],
+  });
+  test('a hand alias of several words keeps its own default for context (a phrase is specific enough)', () => {
+    const h = entry('grayling-x', { name: 'Grayling', aliases: [{ text: 'Salt Typhoon', lang: 'en' }] });
+    const out = validated([hand(h)], [atlas(guarded)]).find((x) => x.id === 'grayling-x')!;
+    expect(out.aliases.find((a) => a.text === 'Salt Typhoon')).toMatchObject({
+      requiresContext: false,
+      caseSensitive: true,
+    });
   });
   test.each([
     ['a hand alias that does not say keeps the atlas guards', {}, { requiresContext: true, caseSensitive: true }],

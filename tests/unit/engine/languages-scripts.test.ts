@@ -8,18 +8,17 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyzeDocument, analyzeText, buildMatcherData } from '../../../core/engine/analyze';
+import { analyzeDocument, analyzeText } from '../../../core/engine/analyze';
 import { detectLang, detectLangDetail } from '../../../core/engine/lang';
 import { foldString } from '../../../core/engine/chars';
 import { checkLexiconFile } from '../../../core/engine/lexicon-check';
 import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
 import { DEFAULT_MODEL, getDefaultLexicon } from '../../../core/engine/lexicon';
-import { loadMatcher, type Hit } from '../../../core/engine/matcher';
-import { loadKbForNode, readHtmlDocument } from '../../../core/engine/node-support';
-import { toMatcherPatterns } from '../../../core/kb/compile';
+import type { Hit } from '../../../core/engine/matcher';
+import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
 import { describeLanguageFixtures } from './language-suite';
-import { FIXTURES, ROOT, langRows, matcherWith } from './helpers';
+import { FIXTURES, langRows, matcherWith, realKbMatcher } from './helpers';
 
 const LANGS = ['fa', 'he', 'th', 'el', 'hi'] as const;
 
@@ -157,7 +156,7 @@ describe('knowledge-base names in these scripts', () => {
 });
 
 describe('press names in assets/aliases/<lang>.json reach the real matcher', () => {
-  const real = loadMatcher(buildMatcherData(toMatcherPatterns(loadKbForNode(ROOT).entries)));
+  const real = realKbMatcher();
   const ids = (text: string) => real.findAll(text).map((h) => real.id(h.pattern));
   test.each([
     ['fa', 'گزارش اف\u200cبی\u200cآی درباره این پرونده', 'fbi'],
@@ -171,6 +170,14 @@ describe('press names in assets/aliases/<lang>.json reach the real matcher', () 
     ['hi', 'पत्रकारों के फोन पर पेगासस से हमले', 'pegasus'],
   ])('%s: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
+  });
+
+  // A group's English name of several words needs no hacking word around it, in any script.
+  test.each([
+    ['th', 'รายงานเกี่ยวกับ Salt Typhoon เมื่อวันจันทร์', 'salt-typhoon'],
+    ['vi', 'Báo cáo mới về Volt Typhoon được công bố hôm thứ Hai.', 'volt-typhoon'],
+  ])('%s: %s is a mention without context words', (_lang, text, id) => {
+    expect(analyzeText(text, { matcher: real }).mentions.map((m) => m.id)).toContain(id);
   });
 });
 
