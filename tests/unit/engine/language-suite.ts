@@ -1,13 +1,16 @@
 /**
- * The part every language's fixture suite shares: each folder's index lists every file and has
+ * The parts every language's fixture suite shares: each folder's index lists every file and has
  * enough espionage stories and hard negatives, and every fixture gets the verdict, language and
- * article check its index expects. Called at the top level of a test file.
+ * article check its index expects; scores keep a margin from the threshold; and the languages'
+ * lexicons stay out of English text. Called at the top level of a test file.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeDocument } from '../../../core/engine/analyze';
-import type { Matcher } from '../../../core/engine/matcher';
+import { getDefaultLexicon } from '../../../core/engine/lexicon';
+import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
+import type { Hit, Matcher } from '../../../core/engine/matcher';
 import { readHtmlDocument } from '../../../core/engine/node-support';
 import { FIXTURES, langIndex, langRows } from './helpers';
 
@@ -36,6 +39,61 @@ export function describeLanguageFixtures(
       const a = analyzeDocument(readHtmlDocument(join(FIXTURES, f.dir, f.file)), { matcher });
       expect({ espionage: a.espionage, lang: a.lang }).toEqual({ espionage: f.espionage, lang: f.lang });
       if (f.isArticle !== undefined) expect(a.isArticle).toBe(f.isArticle);
+    });
+  });
+}
+
+/**
+ * Negatives stay below 0.35; espionage fixtures carry more than `evidence` of both hacking and
+ * state evidence (and, with `termSignal`, at least one signal from the lexicon itself).
+ */
+export function describeScoreMargins(
+  langs: readonly string[],
+  matcher: Matcher,
+  { evidence, termSignal = false }: { evidence: number; termSignal?: boolean },
+): void {
+  const rows = langRows(langs);
+  const analyse = (dir: string, file: string) =>
+    analyzeDocument(readHtmlDocument(join(FIXTURES, dir, file)), { matcher });
+  describe('scores keep a margin', () => {
+    test.each(rows.filter((f) => !f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
+      '%s stays below 0.35',
+      (_name, f) => {
+        expect(analyse(f.dir, f.file).score).toBeLessThan(0.35);
+      },
+    );
+    test.each(rows.filter((f) => f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
+      `%s has both hacking and state evidence${termSignal ? ' from the lexicon' : ''}`,
+      (_name, f) => {
+        const a = analyse(f.dir, f.file);
+        if (termSignal) expect(a.signals.some((s) => s.type === 'term')).toBe(true);
+        expect(a.features.c).toBeGreaterThan(evidence);
+        expect(a.features.s).toBeGreaterThan(evidence);
+      },
+    );
+  });
+}
+
+/** No form of these languages' lexicons matches in our English fixtures. */
+export function describeStaysOutOfEnglish(langs: readonly string[], matcher: Matcher): void {
+  describe('these lexicons stay out of English text', () => {
+    const owner: string[] = [];
+    for (const [lang, f] of Object.entries(LEXICON_FILES))
+      for (const t of f.terms) if (t.texts.length) owner.push(lang);
+    const lexicon = getDefaultLexicon();
+    const english = readdirSync(FIXTURES).filter((f) => f.startsWith('en-'));
+    test.each(english.map((f) => [f] as const))('%s', (file) => {
+      const path = join(FIXTURES, file);
+      const text = file.endsWith('.html')
+        ? (readHtmlDocument(path).body?.textContent ?? '')
+        : readFileSync(path, 'utf8');
+      const hits: Hit[] = [];
+      matcher.scan(text, hits);
+      const ours = hits
+        .filter((h) => matcher.term(h.pattern) >= 0 && langs.includes(owner[matcher.term(h.pattern)]!))
+        .map((h) => `${owner[matcher.term(h.pattern)]}: ${text.slice(h.start, h.end)}`);
+      expect(owner.length).toBe(lexicon.terms.length);
+      expect(ours).toEqual([]);
     });
   });
 }

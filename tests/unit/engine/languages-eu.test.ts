@@ -7,12 +7,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeDocument, analyzeText, buildMatcherData } from '../../../core/engine/analyze';
-import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
-import { getDefaultLexicon } from '../../../core/engine/lexicon';
-import { loadMatcher, type Hit } from '../../../core/engine/matcher';
+
+import { loadMatcher } from '../../../core/engine/matcher';
 import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
 import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
+import { describeStaysOutOfEnglish } from './language-suite';
 
 const LANGS = ['es', 'pt', 'fr', 'de', 'it', 'nl', 'pl'] as const;
 
@@ -96,22 +96,4 @@ describe('inflected and compound forms', () => {
   });
 });
 
-describe('these lexicons stay out of English text', () => {
-  const owner: string[] = [];
-  for (const [lang, f] of Object.entries(LEXICON_FILES)) for (const t of f.terms) if (t.texts.length) owner.push(lang);
-  const lexicon = getDefaultLexicon();
-  const english = readdirSync(FIXTURES).filter((f) => f.startsWith('en-'));
-  test.each(english.map((f) => [f] as const))('%s', (file) => {
-    const path = join(FIXTURES, file);
-    const text = file.endsWith('.html') ? (readHtmlDocument(path).body?.textContent ?? '') : readFileSync(path, 'utf8');
-    const hits: Hit[] = [];
-    matcher.scan(text, hits);
-    const ours = hits
-      .filter(
-        (h) => matcher.term(h.pattern) >= 0 && (LANGS as readonly string[]).includes(owner[matcher.term(h.pattern)]!),
-      )
-      .map((h) => `${owner[matcher.term(h.pattern)]}: ${text.slice(h.start, h.end)}`);
-    expect(owner.length).toBe(lexicon.terms.length);
-    expect(ours).toEqual([]);
-  });
-});
+describeStaysOutOfEnglish(LANGS, matcher);

@@ -4,18 +4,18 @@
  * verdict, the detected language and the article check its index expects; the inflected and
  * agglutinated forms the lexicons rely on; and no hits of these lexicons in English text.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyzeDocument, analyzeText } from '../../../core/engine/analyze';
+import { analyzeText } from '../../../core/engine/analyze';
 import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
-import { DEFAULT_MODEL, getDefaultLexicon } from '../../../core/engine/lexicon';
-import { type Hit } from '../../../core/engine/matcher';
+import { DEFAULT_MODEL } from '../../../core/engine/lexicon';
+
 import { readHtmlDocument } from '../../../core/engine/node-support';
 import { compileTopicCues } from '../../../core/engine/topic-cues';
 import { findTopicCue } from '../../../core/engine/topic-gate';
 import type { MatcherPattern } from '../../../core/engine/types';
-import { describeLanguageFixtures } from './language-suite';
+import { describeLanguageFixtures, describeScoreMargins, describeStaysOutOfEnglish } from './language-suite';
 import { FIXTURES, langRows, matcherWith } from './helpers';
 
 const LANGS = ['vi', 'tr', 'id', 'ms', 'ro', 'hu', 'fi', 'et'] as const;
@@ -40,8 +40,6 @@ const EXTRA: MatcherPattern[] = [
 const matcher = matcherWith(EXTRA);
 
 const rows = langRows(LANGS);
-const analyse = (dir: string, file: string) =>
-  analyzeDocument(readHtmlDocument(join(FIXTURES, dir, file)), { matcher });
 
 describeLanguageFixtures(LANGS, matcher);
 
@@ -52,23 +50,7 @@ describe('the language comes from the text, not only the declared tag', () => {
   });
 });
 
-describe('scores keep a margin', () => {
-  test.each(rows.filter((f) => !f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
-    '%s stays below 0.35',
-    (_name, f) => {
-      expect(analyse(f.dir, f.file).score).toBeLessThan(0.35);
-    },
-  );
-  test.each(rows.filter((f) => f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
-    '%s has both hacking and state evidence from the lexicon',
-    (_name, f) => {
-      const a = analyse(f.dir, f.file);
-      expect(a.signals.some((s) => s.type === 'term')).toBe(true);
-      expect(a.features.c).toBeGreaterThan(1.5);
-      expect(a.features.s).toBeGreaterThan(1.5);
-    },
-  );
-});
+describeScoreMargins(LANGS, matcher, { evidence: 1.5, termSignal: true });
 
 const signalsOf = (text: string) => analyzeText(text, { matcher }).signals.map((s) => s.term);
 
@@ -156,22 +138,4 @@ describe('ordinary sentences give these lexicons no topic-gate cue', () => {
   });
 });
 
-describe('these lexicons stay out of English text', () => {
-  const owner: string[] = [];
-  for (const [lang, f] of Object.entries(LEXICON_FILES)) for (const t of f.terms) if (t.texts.length) owner.push(lang);
-  const lexicon = getDefaultLexicon();
-  const english = readdirSync(FIXTURES).filter((f) => f.startsWith('en-'));
-  test.each(english.map((f) => [f] as const))('%s', (file) => {
-    const path = join(FIXTURES, file);
-    const text = file.endsWith('.html') ? (readHtmlDocument(path).body?.textContent ?? '') : readFileSync(path, 'utf8');
-    const hits: Hit[] = [];
-    matcher.scan(text, hits);
-    const ours = hits
-      .filter(
-        (h) => matcher.term(h.pattern) >= 0 && (LANGS as readonly string[]).includes(owner[matcher.term(h.pattern)]!),
-      )
-      .map((h) => `${owner[matcher.term(h.pattern)]}: ${text.slice(h.start, h.end)}`);
-    expect(owner.length).toBe(lexicon.terms.length);
-    expect(ours).toEqual([]);
-  });
-});
+describeStaysOutOfEnglish(LANGS, matcher);

@@ -6,19 +6,19 @@
  * file, so a form listed twice would count twice: forms Czech and Slovak, or Norwegian and Danish,
  * write alike are listed once).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyzeDocument, analyzeText } from '../../../core/engine/analyze';
+import { analyzeText } from '../../../core/engine/analyze';
 import { detectLang } from '../../../core/engine/lang';
 import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
 import { DEFAULT_MODEL } from '../../../core/engine/lexicon';
 import { compileTopicCues } from '../../../core/engine/topic-cues';
 import { findTopicCue } from '../../../core/engine/topic-gate';
-import { type Hit } from '../../../core/engine/matcher';
+
 import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
-import { describeLanguageFixtures } from './language-suite';
+import { describeLanguageFixtures, describeScoreMargins, describeStaysOutOfEnglish } from './language-suite';
 import { FIXTURES, langRows, matcherWith } from './helpers';
 
 const LANGS = ['cs', 'sk', 'sv', 'no', 'da', 'lt', 'lv'] as const;
@@ -43,8 +43,6 @@ const EXTRA: MatcherPattern[] = [
 const matcher = matcherWith(EXTRA);
 
 const rows = langRows(LANGS);
-const analyse = (dir: string, file: string) =>
-  analyzeDocument(readHtmlDocument(join(FIXTURES, dir, file)), { matcher });
 
 describeLanguageFixtures(LANGS, matcher, { ordinary: true });
 
@@ -55,22 +53,7 @@ describe('the language comes from the text, not only the declared tag', () => {
   });
 });
 
-describe('scores keep a margin', () => {
-  test.each(rows.filter((f) => !f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
-    '%s stays below 0.35',
-    (_name, f) => {
-      expect(analyse(f.dir, f.file).score).toBeLessThan(0.35);
-    },
-  );
-  test.each(rows.filter((f) => f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
-    '%s has both hacking and state evidence',
-    (_name, f) => {
-      const { features } = analyse(f.dir, f.file);
-      expect(features.c).toBeGreaterThan(2);
-      expect(features.s).toBeGreaterThan(2);
-    },
-  );
-});
+describeScoreMargins(LANGS, matcher, { evidence: 2 });
 
 const signalsOf = (text: string) => analyzeText(text, { matcher }).signals.map((s) => s.term);
 
@@ -109,23 +92,7 @@ describe('inflected and compound forms', () => {
   });
 });
 
-describe('these lexicons stay out of English text', () => {
-  const owner: string[] = [];
-  for (const [lang, f] of Object.entries(LEXICON_FILES)) for (const t of f.terms) if (t.texts.length) owner.push(lang);
-  const english = readdirSync(FIXTURES).filter((f) => f.startsWith('en-'));
-  test.each(english.map((f) => [f] as const))('%s', (file) => {
-    const path = join(FIXTURES, file);
-    const text = file.endsWith('.html') ? (readHtmlDocument(path).body?.textContent ?? '') : readFileSync(path, 'utf8');
-    const hits: Hit[] = [];
-    matcher.scan(text, hits);
-    const ours = hits
-      .filter(
-        (h) => matcher.term(h.pattern) >= 0 && (LANGS as readonly string[]).includes(owner[matcher.term(h.pattern)]!),
-      )
-      .map((h) => `${owner[matcher.term(h.pattern)]}: ${text.slice(h.start, h.end)}`);
-    expect(ours).toEqual([]);
-  });
-});
+describeStaysOutOfEnglish(LANGS, matcher);
 
 describe('no surface form of these lexicons is in another lexicon file', () => {
   const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();

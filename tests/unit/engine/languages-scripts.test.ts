@@ -5,19 +5,18 @@
  * (Persian's zero-width non-joiner, Hebrew's glued prefixes, Thai without spaces, Greek capitals
  * without accents and the final sigma, Hindi with and without the nukta).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyzeDocument, analyzeText } from '../../../core/engine/analyze';
+import { analyzeText } from '../../../core/engine/analyze';
 import { detectLang, detectLangDetail } from '../../../core/engine/lang';
 import { foldString } from '../../../core/engine/chars';
 import { checkLexiconFile } from '../../../core/engine/lexicon-check';
 import { LEXICON_FILES } from '../../../core/engine/lexicon-files';
-import { DEFAULT_MODEL, getDefaultLexicon } from '../../../core/engine/lexicon';
-import type { Hit } from '../../../core/engine/matcher';
+import { DEFAULT_MODEL } from '../../../core/engine/lexicon';
 import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
-import { describeLanguageFixtures } from './language-suite';
+import { describeLanguageFixtures, describeScoreMargins, describeStaysOutOfEnglish } from './language-suite';
 import { FIXTURES, langRows, matcherWith, realKbMatcher } from './helpers';
 
 const LANGS = ['fa', 'he', 'th', 'el', 'hi'] as const;
@@ -48,8 +47,6 @@ const EXTRA: MatcherPattern[] = [
 const matcher = matcherWith(EXTRA);
 
 const rows = langRows(LANGS);
-const analyse = (dir: string, file: string) =>
-  analyzeDocument(readHtmlDocument(join(FIXTURES, dir, file)), { matcher });
 
 describeLanguageFixtures(LANGS, matcher, { ordinary: true });
 
@@ -65,22 +62,7 @@ describe('each language reads as itself, not as a neighbour without a lexicon', 
   });
 });
 
-describe('scores keep a margin', () => {
-  test.each(rows.filter((f) => !f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
-    '%s stays below 0.35',
-    (_name, f) => {
-      expect(analyse(f.dir, f.file).score).toBeLessThan(0.35);
-    },
-  );
-  test.each(rows.filter((f) => f.espionage).map((f) => [`${f.dir}/${f.file}`, f] as const))(
-    '%s has both hacking and state evidence',
-    (_name, f) => {
-      const a = analyse(f.dir, f.file);
-      expect(a.features.c).toBeGreaterThan(2);
-      expect(a.features.s).toBeGreaterThan(2);
-    },
-  );
-});
+describeScoreMargins(LANGS, matcher, { evidence: 2 });
 
 /** The lexicon forms found (folded: ZWNJ as a space, Greek without accents, ς as σ). */
 const signalsOf = (text: string) => analyzeText(text, { matcher }).signals.map((s) => s.term);
@@ -236,22 +218,4 @@ describe('the lexicon files', () => {
   });
 });
 
-describe('these lexicons stay out of English text', () => {
-  const owner: string[] = [];
-  for (const [lang, f] of Object.entries(LEXICON_FILES)) for (const t of f.terms) if (t.texts.length) owner.push(lang);
-  const lexicon = getDefaultLexicon();
-  const english = readdirSync(FIXTURES).filter((f) => f.startsWith('en-'));
-  test.each(english.map((f) => [f] as const))('%s', (file) => {
-    const path = join(FIXTURES, file);
-    const text = file.endsWith('.html') ? (readHtmlDocument(path).body?.textContent ?? '') : readFileSync(path, 'utf8');
-    const hits: Hit[] = [];
-    matcher.scan(text, hits);
-    const ours = hits
-      .filter(
-        (h) => matcher.term(h.pattern) >= 0 && (LANGS as readonly string[]).includes(owner[matcher.term(h.pattern)]!),
-      )
-      .map((h) => `${owner[matcher.term(h.pattern)]}: ${text.slice(h.start, h.end)}`);
-    expect(owner.length).toBe(lexicon.terms.length);
-    expect(ours).toEqual([]);
-  });
-});
+describeStaysOutOfEnglish(LANGS, matcher);
