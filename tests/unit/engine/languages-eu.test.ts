@@ -11,18 +11,12 @@ import { analyzeDocument, analyzeText, buildMatcherData } from '../../../core/en
 import { loadMatcher } from '../../../core/engine/matcher';
 import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
-import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord } from './helpers';
+import { FIXTURES, SYNTHETIC_PATTERNS, type FixtureRecord, namePattern } from './helpers';
 import { describeStaysOutOfEnglish } from './language-suite';
 
 const LANGS = ['es', 'pt', 'fr', 'de', 'it', 'nl', 'pl'] as const;
 
-const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
-  text,
-  id,
-  kind,
-  caseSensitive: kind === 'threat-actor' && /^APT\d+$/.test(text),
-  requiresContext: false,
-});
+const p = namePattern;
 
 /** The names these fixtures use, as the knowledge base spells them (synthetic: tests do not rely on the real KB). */
 const EXTRA: MatcherPattern[] = [

@@ -16,17 +16,11 @@ import { compileTopicCues } from '../../../core/engine/topic-cues';
 import { findTopicCue } from '../../../core/engine/topic-gate';
 import type { MatcherPattern } from '../../../core/engine/types';
 import { describeLanguageFixtures, describeScoreMargins, describeStaysOutOfEnglish } from './language-suite';
-import { FIXTURES, langRows, matcherWith } from './helpers';
+import { FIXTURES, langRows, matcherWith, namePattern } from './helpers';
 
 const LANGS = ['vi', 'tr', 'id', 'ms', 'ro', 'hu', 'fi', 'et'] as const;
 
-const p = (text: string, id: string, kind: MatcherPattern['kind']): MatcherPattern => ({
-  text,
-  id,
-  kind,
-  caseSensitive: kind === 'threat-actor' && /^APT\d+$/.test(text),
-  requiresContext: false,
-});
+const p = namePattern;
 
 /** The names these fixtures use, as the knowledge base spells them (synthetic: tests do not rely on the real KB). */
 const EXTRA: MatcherPattern[] = [
