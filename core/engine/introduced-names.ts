@@ -9,103 +9,26 @@
  */
 import stopData from '../../assets/naming/introduced-stop.json';
 import type { IntroducedKind, PlacedPatternName } from '../page-state';
-import type { Introducers, LexiconFile } from './lexicon';
+import { introducersFor, ROLES, type Cue, type Span } from './introducer-cues';
+import type { LexiconFile } from './lexicon';
+import {
+  GAP_AFTER_KIND,
+  headingAt,
+  isLatinLetterish,
+  MAX_GAP,
+  runAfter,
+  shape,
+  titleCaseAt,
+  tokenBefore,
+  type Token,
+} from './name-tokens';
+
+export type { Span } from './introducer-cues';
 
 /** At most this many distinct names per page are reported (each with every occurrence). */
 export const MAX_INTRODUCED_NAMES = 10;
 /** The longest introducing phrase quoted. */
 const MAX_WORDS = 80;
-
-export interface Span {
-  start: number;
-  end: number;
-}
-
-type Role = IntroducedKind | 'naming' | 'nameFirst';
-interface Cue extends Span {
-  role: Role;
-}
-
-export interface CompiledIntroducers {
-  /** Text in this language writes names in another script (Latin names stand out). */
-  foreignScript: boolean;
-  cues(text: string): Cue[];
-}
-
-const ROLES: readonly Role[] = ['malware', 'group', 'campaign', 'naming', 'nameFirst'];
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// Letters of the Latin, Greek and Cyrillic scripts and digits: a word form ends where they end.
-const WORD = 'A-Za-z0-9_\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0370-\\u03FF\\u1F00-\\u1FFF\\u0400-\\u04FF';
-const isSpacedScript = (form: string) =>
-  /^[\s\-'’\u0020-\u024F\u1E00-\u1EFF\u0370-\u03FF\u1F00-\u1FFF\u0400-\u04FF]+$/.test(form);
-
-function formSource(raw: string): string {
-  const prefix = raw.endsWith('*');
-  const form = raw.replace(/\*$/, '');
-  const body = escape(form).replace(/ /g, '\\s+');
-  // Words of scripts written without spaces (or with particles glued on) match anywhere.
-  if (!isSpacedScript(form)) return body;
-  const start = /^[A-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF\u0370-\u03FF\u1F00-\u1FFF\u0400-\u04FF]/.test(form)
-    ? `(?<![${WORD}])`
-    : '';
-  return `${start}${body}${prefix ? `[${WORD}]*` : `(?![${WORD}])`}`;
-}
-
-/** Languages whose own script is not Latin: a name in Latin letters stands out there. */
-const FOREIGN_SCRIPT = new Set(['zh', 'ja', 'ko', 'ru', 'uk', 'ar', 'fa', 'he', 'hi', 'th', 'el']);
-
-export function compileIntroducers(lang: string, words: Introducers): CompiledIntroducers {
-  const exprs: { roles: Role[]; re: RegExp }[] = [];
-  // One pass for the forms of every role, one for the acronyms in capitals ("RAT", "APT"); the role
-  // is the group that matched, each role's forms longest first.
-  for (const exact of [false, true]) {
-    const roles: Role[] = [];
-    const groups: string[] = [];
-    for (const role of ROLES) {
-      const forms = (words[role] ?? []).filter((f) => /\p{Lu}/u.test(f) === exact).sort((a, b) => b.length - a.length);
-      if (forms.length === 0) continue;
-      roles.push(role);
-      groups.push(`(${forms.map(formSource).join('|')})`);
-    }
-    // Without the "u" flag: case folding of the Greek and Cyrillic ranges under "iu" costs tens of
-    // milliseconds to compile in a fresh worker, and no form needs more than the BMP.
-    if (groups.length) exprs.push({ roles, re: new RegExp(groups.join('|'), exact ? 'g' : 'gi') });
-  }
-  return {
-    foreignScript: FOREIGN_SCRIPT.has(lang),
-    cues(text) {
-      const out: Cue[] = [];
-      for (const { roles, re } of exprs) {
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          if (m[0].length === 0) {
-            re.lastIndex++;
-            continue;
-          }
-          const g = m.findIndex((x, i) => i > 0 && x !== undefined);
-          out.push({ role: roles[g - 1]!, start: m.index, end: m.index + m[0].length });
-        }
-      }
-      return out.sort((a, b) => a.start - b.start || b.end - a.end);
-    },
-  };
-}
-
-/** The lexicon file that holds a detected language's words ("zh-Hans" → "zh"). */
-const fileLang = (lang: string) => (lang.startsWith('zh') ? 'zh' : lang);
-
-const COMPILED = new Map<string, CompiledIntroducers | null>();
-/** The language's introducers, compiled on first use (null when its lexicon has none). */
-export function introducersFor(lang: string, files: readonly LexiconFile[]): CompiledIntroducers | null {
-  const key = fileLang(lang);
-  let c = COMPILED.get(key);
-  if (c === undefined) {
-    const words = files.find((f) => f.lang === key)?.introducers;
-    c = words ? compileIntroducers(key, words) : null;
-    COMPILED.set(key, c);
-  }
-  return c;
-}
 
 let stopWords: Set<string> | undefined;
 let ordinary: WeakMap<readonly LexiconFile[], Set<string>> | undefined;
@@ -136,100 +59,6 @@ function isCampaignWord(word: string, files: readonly LexiconFile[]): boolean {
     campaignWords.set(files, set);
   }
   return set.has(word.toLowerCase());
-}
-
-// A word in Latin letters: letters and digits, joined by a hyphen only before a capital or digit ("Storm-0558").
-const TOKEN = /[A-Za-z0-9]+(?:-(?=[A-Z0-9])[A-Za-z0-9]+)*/y;
-const isLatinLetterish = (c: number) =>
-  (c >= 0x30 && c <= 0x39) ||
-  ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ||
-  c === 0x5f ||
-  (c >= 0xc0 && c <= 0x24f) ||
-  (c >= 0x1e00 && c <= 0x1eff);
-
-interface Token extends Span {
-  text: string;
-}
-
-/** The Latin word starting exactly at `at`, with nothing Latin glued to either side. */
-function tokenAt(text: string, at: number): Token | undefined {
-  if (at > 0 && isLatinLetterish(text.charCodeAt(at - 1))) return undefined;
-  TOKEN.lastIndex = at;
-  const m = TOKEN.exec(text);
-  if (!m) return undefined;
-  const end = at + m[0].length;
-  if (end < text.length && isLatinLetterish(text.charCodeAt(end))) return undefined;
-  return { text: m[0], start: at, end };
-}
-
-/** The Latin word ending exactly at `end`. */
-function tokenEndingAt(text: string, end: number): Token | undefined {
-  let s = end;
-  while (s > 0 && /[A-Za-z0-9-]/.test(text[s - 1]!)) s--;
-  while (s < end && text[s] === '-') s++;
-  return s < end ? tokenAt(text, s) : undefined;
-}
-
-// What may stand between a naming word and the name: spaces, quotes, a hyphen, a colon, "的".
-const GAP = /^[\s"'“”‘’«»「」『』《》〈〉()（）\-–:：,的の]*$/;
-// Between a kind word and a name after it: no comma or closing quote ('a worm like this," DeMarre said').
-const GAP_AFTER_KIND = /^[\s\-–“‘«「『《〈的の]*$/;
-// Between a name and the word after it: quotes and a hyphen, no punctuation of a sentence.
-const GAP_BEFORE = /^[\s"'“”‘’«»「」『』《》〈〉\-–的の]*$/;
-const MAX_GAP = 4;
-
-/** How a word looks: a name only by its form (CamelCase, letters and digits, capitals) or a plain capitalised word. */
-function shape(w: string): 'strong' | 'capital' | 'plain' {
-  const letters = w.replace(/[^A-Za-z]/g, '');
-  if (letters.length < 2) return 'plain';
-  // Letters with digits ("RedNovember7", "FEC2"), not a lower-case word with a number ("stage1") nor a code ("AA20-206A").
-  if (/[0-9]/.test(w)) {
-    const digits = w.length - letters.length - (w.match(/-/g)?.length ?? 0);
-    return /^[A-Za-z]/.test(w) && /[A-Z]/.test(w) && letters.length >= 3 && digits <= letters.length
-      ? 'strong'
-      : 'plain';
-  }
-  if (/[a-z][A-Z]/.test(w)) return 'strong';
-  if (/^[A-Z]+$/.test(letters) && letters.length >= 4) return 'strong';
-  if (/^[A-Z][a-z]+$/.test(w)) return 'capital';
-  return 'plain';
-}
-
-/** A run of up to three name words starting at `at` (after an introducer). */
-function runAfter(text: string, at: number, allowCapital: boolean, foreign: boolean, gap = GAP): Token | undefined {
-  let i = at;
-  while (i < text.length && i - at <= MAX_GAP && gap.test(text[i]!) && text[i] !== '\n') i++;
-  if (i - at > MAX_GAP) return undefined;
-  const first = tokenAt(text, i);
-  if (!first) return undefined;
-  const ok = (t: Token) => {
-    const s = shape(t.text);
-    return s === 'strong' || (s === 'capital' && (allowCapital || foreign)) || (foreign && t.text.length >= 4);
-  };
-  if (!ok(first)) return undefined;
-  let run = first;
-  // "Operation Dream Job", "Red Menshen": later words of a name are capitalised too.
-  for (let n = 1; n < 3 && (allowCapital || foreign); n++) {
-    if (text[run.end] !== ' ') break;
-    const next = tokenAt(text, run.end + 1);
-    if (!next || shape(next.text) === 'plain') break;
-    run = { text: text.slice(first.start, next.end), start: first.start, end: next.end };
-  }
-  return run;
-}
-
-/** One name word ending right before an introducer at `at` ("ShadowPad backdoor", "BRICKSTORMと呼ばれる"). */
-function tokenBefore(text: string, at: number, foreign: boolean, skipWord: boolean): Token | undefined {
-  let i = at;
-  while (i > 0 && at - i <= MAX_GAP && GAP_BEFORE.test(text[i - 1]!) && text[i - 1] !== '\n') i--;
-  if (at - i > MAX_GAP) return undefined;
-  let t = tokenEndingAt(text, i);
-  // One lower-case word may stand between ("the ShadowPad modular backdoor").
-  if (t && skipWord && /^[a-z]+$/.test(t.text) && t.text.length <= 12 && text[t.start - 1] === ' ')
-    t = tokenEndingAt(text, t.start - 1);
-  if (!t) return undefined;
-  const s = shape(t.text);
-  return s === 'strong' || (foreign && t.text.length >= 4) ? t : undefined;
 }
 
 export interface IntroducedInput {
@@ -292,32 +121,6 @@ function nameStands(name: string, text: string, input: IntroducedInput, knownTex
       if (!isLatinLetterish(text.charCodeAt(at - 1)) && !isLatinLetterish(text.charCodeAt(at + lower.length)))
         return false;
   return true;
-}
-
-/** The line around `at`, at most LINE_REACH characters each way (a page may have very long lines). */
-const LINE_REACH = 300;
-function lineAround(text: string, at: number): { line: string; cut: boolean } {
-  let from = at;
-  while (from > 0 && at - from < LINE_REACH && text.charCodeAt(from - 1) !== 0x0a) from--;
-  let to = at;
-  while (to < text.length && to - at < LINE_REACH && text.charCodeAt(to) !== 0x0a) to++;
-  const cut = (from > 0 && text.charCodeAt(from - 1) !== 0x0a) || (to < text.length && text.charCodeAt(to) !== 0x0a);
-  return { line: text.slice(from, to), cut };
-}
-
-/** A line written in title case ("Campaign Pilfers Data From Banks"): its capitals say nothing. */
-function titleCaseAt(text: string, at: number): boolean {
-  const { line, cut } = lineAround(text, at);
-  const words = line.match(/[A-Za-z][A-Za-z'’]+/g) ?? [];
-  if (cut || words.length < 4 || line.length > 200) return false;
-  return words.filter((w) => /^[A-Z]/.test(w)).length >= words.length * 0.6;
-}
-
-/** A short line without a full stop ("Campaign Infrastructure"): a heading, whose capitals say nothing. */
-function headingAt(text: string, at: number): boolean {
-  const { line, cut } = lineAround(text, at);
-  const trimmed = line.trim();
-  return !cut && trimmed.split(/\s+/).length <= 6 && !/[.!?:;,]$/.test(trimmed);
 }
 
 /** The kind word nearest a naming word, within a few words before it or right after the name. */
