@@ -15,6 +15,7 @@ import {
   GAP_AFTER_KIND,
   headingAt,
   isLatinLetterish,
+  listedWith,
   MAX_GAP,
   runAfter,
   shape,
@@ -163,8 +164,11 @@ export function introducedNamesIn(input: IntroducedInput): PlacedPatternName[] {
   const found: Candidate[] = [];
   const add = (name: Token | undefined, kind: Cue | undefined, from: number, to: number) => {
     if (!name || !kind || kind.role === 'naming' || kind.role === 'nameFirst') return;
-    if (!reasonable(name, text, input, knownTexts, seen)) return;
-    found.push({ name, kind: kind.role, words: { start: from, end: to } });
+    // The other names of a list the name stands in, away from the introducing words.
+    const listed = listedWith(text, name, name.end <= from ? 'before' : 'after', intro.joins, foreign);
+    for (const n of [name, ...listed])
+      if (reasonable(n, text, input, knownTexts, seen))
+        found.push({ name: n, kind: kind.role, words: { start: from, end: to } });
   };
   for (let i = 0; i < cues.length; i++) {
     const c = cues[i]!;

@@ -20,6 +20,8 @@ export interface CompiledIntroducers {
   /** Text in this language writes names in another script (Latin names stand out). */
   foreignScript: boolean;
   cues(text: string): Cue[];
+  /** Words joining two names of a list, lower case ("and", "和"). */
+  joins: ReadonlySet<string>;
 }
 
 export const ROLES: readonly Role[] = ['malware', 'group', 'campaign', 'naming', 'nameFirst'];
@@ -63,6 +65,7 @@ export function compileIntroducers(lang: string, words: Introducers): CompiledIn
   }
   return {
     foreignScript: FOREIGN_SCRIPT.has(lang),
+    joins: new Set((words.joins ?? []).map((j) => j.toLowerCase())),
     cues(text) {
       const out: Cue[] = [];
       for (const { roles, re } of exprs) {

@@ -35,7 +35,8 @@ const namingForms = v.array(v.pipe(v.string(), v.trim(), v.nonEmpty('a form must
  * what the name is (`malware`, `group`, `campaign`) and the words of naming ("dubbed", "名为"), with
  * the name after them (`naming`) or before them (`nameFirst`: "と呼ばれる", "adlı", "nevű"). Lower
  * case unless the form is an acronym written in capitals ("RAT", "APT"), which is matched in that case;
- * a form ending in "*" also matches the longer words it starts.
+ * a form ending in "*" also matches the longer words it starts. `joins` are the words of a list of
+ * names ("SEAWEED and CACHEMONEY backdoors"), lower case as written between the names.
  */
 export const IntroducersSchema = v.pipe(
   v.strictObject({
@@ -44,6 +45,8 @@ export const IntroducersSchema = v.pipe(
     campaign: introducerForms('campaign word'),
     naming: namingForms,
     nameFirst: v.optional(namingForms),
+    /** Words that join two names of a list ("and", "or", "和"); a comma always joins. */
+    joins: v.optional(namingForms),
   }),
   v.check(
     (i) => i.naming.length + (i.nameFirst?.length ?? 0) > 0,
@@ -95,7 +98,7 @@ export function checkLexiconFile(file: string, data: unknown): { file?: LexiconF
       problems.push({ file, field: 'introducers', message: 'a language file needs introducer words' });
     const intro = r.output.introducers;
     if (intro)
-      for (const key of ['malware', 'group', 'campaign', 'naming', 'nameFirst'] as const) {
+      for (const key of ['malware', 'group', 'campaign', 'naming', 'nameFirst', 'joins'] as const) {
         const seen = new Set<string>();
         (intro[key] ?? []).forEach((form, i) => {
           if (seen.has(form))

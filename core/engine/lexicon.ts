@@ -62,6 +62,8 @@ export interface Introducers {
   naming: string[];
   /** The name comes first ("X と呼ばれる", "X adlı"). */
   nameFirst?: string[];
+  /** Words joining two names of a list ("and", "或", "및"); a comma always joins. */
+  joins?: string[];
 }
 
 export interface LexiconFile {

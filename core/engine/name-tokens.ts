@@ -31,7 +31,7 @@ export function tokenAt(text: string, at: number): Token | undefined {
 }
 
 /** The Latin word ending exactly at `end`. */
-function tokenEndingAt(text: string, end: number): Token | undefined {
+export function tokenEndingAt(text: string, end: number): Token | undefined {
   let s = end;
   while (s > 0 && /[A-Za-z0-9-]/.test(text[s - 1]!)) s--;
   while (s < end && text[s] === '-') s++;
@@ -130,4 +130,66 @@ export function headingAt(text: string, at: number): boolean {
   const { line, cut } = lineAround(text, at);
   const trimmed = line.trim();
   return !cut && trimmed.split(/\s+/).length <= 6 && !/[.!?:;,]$/.test(trimmed);
+}
+
+/** The longest stretch between two names of a list (", as well as "). */
+const MAX_JOIN = 16;
+
+/** Whether `between` joins two names of a list: a comma, a join word, or both (", and"). */
+export function isJoin(between: string, joins: ReadonlySet<string>): boolean {
+  if (between.length > MAX_JOIN || between.includes('\n')) return false;
+  const trimmed = between.replace(/\s+/g, ' ').trim();
+  const word = trimmed
+    .replace(/^[,，、]\s*/, '')
+    .replace(/^-+|-+$/g, '')
+    .trim()
+    .toLowerCase();
+  return word === '' ? trimmed !== '' : joins.has(word);
+}
+
+const nameShaped = (t: Token, foreign: boolean) => shape(t.text) === 'strong' || (foreign && t.text.length >= 4);
+
+/**
+ * The other names of a list `t` stands in ("SEAWEED and CACHEMONEY backdoors", "dubbed X, Y and Z"),
+ * walking away from the introducing word (`before`: towards the start of the text). Each is a name by
+ * its form; at most three more.
+ */
+export function listedWith(
+  text: string,
+  t: Token,
+  direction: 'before' | 'after',
+  joins: ReadonlySet<string>,
+  foreign: boolean,
+): Token[] {
+  const out: Token[] = [];
+  let edge = t;
+  while (out.length < 3) {
+    const next = direction === 'before' ? tokenListedBefore(text, edge, joins) : tokenListedAfter(text, edge, joins);
+    if (!next || !nameShaped(next, foreign)) break;
+    out.push(next);
+    edge = next;
+  }
+  return out;
+}
+
+/** The nearest Latin word before `t` that a join separates from it ("SEAWEED" in "SEAWEED and CACHEMONEY"). */
+function tokenListedBefore(text: string, t: Token, joins: ReadonlySet<string>): Token | undefined {
+  for (let j = t.start - 1; j > 0 && t.start - j <= MAX_JOIN; j--) {
+    if (text.charCodeAt(j) === 0x0a) return undefined;
+    if (!isLatinLetterish(text.charCodeAt(j - 1)) || isLatinLetterish(text.charCodeAt(j))) continue;
+    const w = tokenEndingAt(text, j);
+    if (w && isJoin(text.slice(w.end, t.start), joins)) return w;
+  }
+  return undefined;
+}
+
+/** The nearest Latin word after `t` that a join separates from it ("CACHEMONEY" in "SEAWEED and CACHEMONEY"). */
+function tokenListedAfter(text: string, t: Token, joins: ReadonlySet<string>): Token | undefined {
+  for (let j = t.end + 1; j < text.length && j - t.end <= MAX_JOIN; j++) {
+    if (text.charCodeAt(j - 1) === 0x0a) return undefined;
+    if (!isLatinLetterish(text.charCodeAt(j)) || isLatinLetterish(text.charCodeAt(j - 1))) continue;
+    const w = tokenAt(text, j);
+    if (w && isJoin(text.slice(t.end, w.start), joins)) return w;
+  }
+  return undefined;
 }

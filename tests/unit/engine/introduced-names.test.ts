@@ -62,6 +62,44 @@ describe('introducedNamesIn: names the article introduces', () => {
       [['Operation QuietMoth', 'campaign', 'Operation']],
     ],
     [
+      'en: a list of names before the kind word',
+      'en',
+      'Mandiant found the SEAWEED and CACHEMONEY backdoors on the servers.',
+      [
+        ['SEAWEED', 'malware', 'backdoors'],
+        ['CACHEMONEY', 'malware', 'backdoors'],
+      ],
+    ],
+    [
+      'en: a list of three after the naming word',
+      'en',
+      'The attackers used backdoors dubbed GlassPlume, QuietMoth and RedKey7 in the intrusions.',
+      [
+        ['GlassPlume', 'malware', 'backdoors dubbed'],
+        ['QuietMoth', 'malware', 'backdoors dubbed'],
+        ['RedKey7', 'malware', 'backdoors dubbed'],
+      ],
+    ],
+    [
+      'en: a known name inside the list does not end it',
+      'en',
+      'The intruders ran the SEAWEED, ShadowPad and CACHEMONEY implants.',
+      [
+        ['SEAWEED', 'malware', 'implants'],
+        ['ShadowPad', 'malware', 'implants'],
+        ['CACHEMONEY', 'malware', 'implants'],
+      ],
+    ],
+    [
+      'zh-Hans: 和 joins two names',
+      'zh-Hans',
+      '研究人员发现了SEAWEED和CACHEMONEY后门。',
+      [
+        ['SEAWEED', 'malware', '后门'],
+        ['CACHEMONEY', 'malware', '后门'],
+      ],
+    ],
+    [
       'zh-Hans: 名为…的后门',
       'zh-Hans',
       '调查人员发现攻击者使用了一款名为BRICKSTORM的后门程序窃取数据。',
@@ -196,6 +234,19 @@ describe('introducedNamesIn: what is not a new name', () => {
     expect(names(lang, text)).toEqual([]);
   });
 
+  test.each<[string, string]>([
+    ['words between the names that are no join', 'The GlassPlume backdoor then fetched QuietMoth from a server.'],
+    ['a capitalised word after the join', 'A backdoor dubbed BRICKSTORM and Google later confirmed it.'],
+    ['a list broken by a full stop', 'A loader named GlassPlume. And QuietMoth was also seen.'],
+  ])('lists: %s', (_label, text) => {
+    expect(distinct('en', text).map(([n]) => n)).toEqual(['GlassPlume', 'BRICKSTORM'].filter((n) => text.includes(n)));
+  });
+
+  test('a name the knowledge base knows inside a list is not listed, its neighbours are', () => {
+    const text = 'The intruders ran the SEAWEED, ShadowPad and CACHEMONEY implants.';
+    expect(distinct('en', text, [spanOf(text, 'ShadowPad')]).map(([n]) => n)).toEqual(['SEAWEED', 'CACHEMONEY']);
+  });
+
   test('a name the knowledge base knows (its span) is not listed', () => {
     const text = 'The intruders deployed the ShadowPad backdoor on the servers.';
     expect(distinct('en', text)).toEqual([['ShadowPad', 'malware', 'backdoor']]);
@@ -248,5 +299,19 @@ describe('every language’s own words introduce a name', () => {
     expect(distinct(lang === 'zh' ? 'zh-Hans' : lang, text).map(([n, k]) => [n, k])).toEqual([
       ['GlimmerVault', 'malware'],
     ]);
+  });
+
+  // "GlimmerVault and CobaltFern": each language's first join word lists two names.
+  test.each(languages.map((f) => [f.lang, f] as const))('%s: a list of two names', (lang, f) => {
+    const i = f.introducers!;
+    const malware = i.malware.find((w) => !/\p{Lu}/u.test(w))!.replace(/\*$/, '');
+    const naming = i.naming[0]?.replace(/\*$/, '');
+    const join = i.joins?.[0];
+    expect(join, `${lang} has no join word`).toBeDefined();
+    const list = `GlimmerVault ${join} CobaltFern`;
+    const text = naming
+      ? `${malware} ${naming} ${list}.`
+      : `${list} ${i.nameFirst![0]!.replace(/\*$/, '').replace(/^-/, '')} ${malware}.`;
+    expect(distinct(lang === 'zh' ? 'zh-Hans' : lang, text).map(([n]) => n)).toEqual(['GlimmerVault', 'CobaltFern']);
   });
 });

@@ -45,6 +45,8 @@ describe('the introducers field is validated, naming file and field', () => {
     ['no naming word at all', { ...intro, naming: [], nameFirst: [] }, 'introducers'],
     ['an unknown kind', { ...intro, person: ['man'] }, 'introducers.person'],
     ['a form listed twice', { ...intro, malware: ['backdoor', 'implant', 'backdoor'] }, 'introducers.malware.2'],
+    ['a join word listed twice', { ...intro, joins: ['and', 'or', 'and'] }, 'introducers.joins.2'],
+    ['an empty join word', { ...intro, joins: ['and', ''] }, 'introducers.joins.1'],
   ])('%s', (_label, introducers, field) => {
     const r = checkLexiconFile('en.json', { ...en, introducers });
     expect(r.problems.map((p) => [p.file, p.field])).toContainEqual(['en.json', field]);
