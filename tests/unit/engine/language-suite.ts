@@ -1,8 +1,8 @@
 /**
  * The parts every language's fixture suite shares: each folder's index lists every file and has
  * enough espionage stories and hard negatives, and every fixture gets the verdict, language and
- * article check its index expects; scores keep a margin from the threshold; and the languages'
- * lexicons stay out of English text. Called at the top level of a test file.
+ * article check its index expects; scores keep a margin from the threshold; the languages'
+ * lexicons stay out of English text and share no surface form with another file. Called at the top level of a test file.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,6 +94,27 @@ export function describeStaysOutOfEnglish(langs: readonly string[], matcher: Mat
         .map((h) => `${owner[matcher.term(h.pattern)]}: ${text.slice(h.start, h.end)}`);
       expect(owner.length).toBe(lexicon.terms.length);
       expect(ours).toEqual([]);
+    });
+  });
+}
+
+/**
+ * No surface form of these languages' lexicons is listed in another lexicon file (nor twice in its
+ * own): the engine pools every file's terms, so a form listed twice would count twice in any text.
+ */
+export function describeNoSharedForms(langs: readonly string[]): void {
+  describe('no surface form of these lexicons is in another lexicon file', () => {
+    const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+    const where = new Map<string, string[]>();
+    for (const [lang, f] of Object.entries(LEXICON_FILES))
+      for (const t of f.terms)
+        for (const form of t.texts) {
+          const k = key(form);
+          where.set(k, [...(where.get(k) ?? []), lang]);
+        }
+    test.each(langs.map((l) => [l] as const))('%s', (lang) => {
+      const shared = [...where].filter(([, ls]) => ls.length > 1 && ls.includes(lang)).map(([k, ls]) => `${k}: ${ls}`);
+      expect(shared).toEqual([]);
     });
   });
 }

@@ -15,7 +15,12 @@ import { readHtmlDocument } from '../../../core/engine/node-support';
 import { compileTopicCues } from '../../../core/engine/topic-cues';
 import { findTopicCue } from '../../../core/engine/topic-gate';
 import type { MatcherPattern } from '../../../core/engine/types';
-import { describeLanguageFixtures, describeScoreMargins, describeStaysOutOfEnglish } from './language-suite';
+import {
+  describeLanguageFixtures,
+  describeScoreMargins,
+  describeNoSharedForms,
+  describeStaysOutOfEnglish,
+} from './language-suite';
 import { FIXTURES, langRows, matcherWith, namePattern } from './helpers';
 
 const LANGS = ['vi', 'tr', 'id', 'ms', 'ro', 'hu', 'fi', 'et'] as const;
@@ -94,22 +99,7 @@ describe('whole-word forms do not swallow longer words', () => {
   });
 });
 
-describe('no surface form is listed in two lexicon files', () => {
-  // The engine pools every file's terms, so a form listed twice would count twice in any text.
-  const owners = new Map<string, string[]>();
-  for (const [lang, f] of Object.entries(LEXICON_FILES))
-    for (const t of f.terms)
-      for (const form of t.texts) {
-        const k = form.toLowerCase();
-        owners.set(k, [...(owners.get(k) ?? []), lang]);
-      }
-  test.each(LANGS.map((l) => [l] as const))('%s', (lang) => {
-    const shared = LEXICON_FILES[lang]!.terms.flatMap((t) =>
-      t.texts.filter((form) => owners.get(form.toLowerCase())!.length > 1),
-    );
-    expect(shared).toEqual([]);
-  });
-});
+describeNoSharedForms(LANGS);
 
 describe('ordinary sentences give these lexicons no topic-gate cue', () => {
   // State-subsidised loans, politics "linked to Russia", cooking and drafting: no hacking here.

@@ -18,7 +18,12 @@ import { findTopicCue } from '../../../core/engine/topic-gate';
 
 import { readHtmlDocument } from '../../../core/engine/node-support';
 import type { MatcherPattern } from '../../../core/engine/types';
-import { describeLanguageFixtures, describeScoreMargins, describeStaysOutOfEnglish } from './language-suite';
+import {
+  describeLanguageFixtures,
+  describeScoreMargins,
+  describeNoSharedForms,
+  describeStaysOutOfEnglish,
+} from './language-suite';
 import { FIXTURES, langRows, matcherWith, namePattern } from './helpers';
 
 const LANGS = ['cs', 'sk', 'sv', 'no', 'da', 'lt', 'lv'] as const;
@@ -88,22 +93,7 @@ describe('inflected and compound forms', () => {
 
 describeStaysOutOfEnglish(LANGS, matcher);
 
-describe('no surface form of these lexicons is in another lexicon file', () => {
-  const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-  const where = new Map<string, string[]>();
-  for (const [lang, f] of Object.entries(LEXICON_FILES))
-    for (const t of f.terms)
-      for (const form of t.texts) {
-        const k = key(form);
-        const l = where.get(k) ?? [];
-        if (!l.includes(lang)) l.push(lang);
-        where.set(k, l);
-      }
-  test.each(LANGS.map((l) => [l] as const))('%s', (lang) => {
-    const shared = [...where].filter(([, ls]) => ls.length > 1 && ls.includes(lang)).map(([k, ls]) => `${k}: ${ls}`);
-    expect(shared).toEqual([]);
-  });
-});
+describeNoSharedForms(LANGS);
 
 describe('ordinary words that share a stem with a hacking term stay out of the topic gate', () => {
   const { cues } = compileTopicCues({ lexicons: Object.values(LEXICON_FILES), model: DEFAULT_MODEL, names: [] });
