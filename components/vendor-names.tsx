@@ -24,7 +24,7 @@ export function VendorNames({ rows, limit, idBase }: { rows: VendorName[]; limit
               <th scope="row" lang={r.lang === 'other' ? undefined : r.lang}>
                 {r.text}
               </th>
-              <td>{r.coinedBy ?? <span class="muted">{t('coinerUnknown')}</span>}</td>
+              <td>{r.coinedBy ?? (r.selfNamed ? t('selfNamed') : <span class="muted">{t('coinerUnknown')}</span>)}</td>
               <td>{r.disputed ? t('statusDisputed') : r.former ? t('statusFormer') : t('statusCurrent')}</td>
             </tr>
           ))}

@@ -73,6 +73,7 @@ const rows: [string, string | number][] = [
     [`${k.kind}: no one named as attributor`, pct(k.noAttributionSource, k.all)],
   ]),
   ['groups with 2+ names saying who coined 2+', pct(cards.twoCoiners, cards.multiNameGroups)],
+  ['  the same, not counting a group’s own name', pct(cards.twoVendorCoiners, cards.multiNameGroups)],
   [`asOf older than ${STALE_AFTER_MONTHS} months`, fresh.stale.length],
   ['dated facts ended after asOf', fresh.lapsed.length],
   ['oldest asOf', entries.length ? meta.asOf : '-'],

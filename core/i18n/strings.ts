@@ -245,6 +245,7 @@ export const STRINGS = {
   disputedName: ['“$1” is used for more than one group: $2.', '“$1”被用于多个组织：$2。'],
   disputedHere: ['here per $1', '本条目依据$1'],
   coinerUnknown: ['not recorded', '未记录'],
+  selfNamed: ['the group itself', '该组织自称'],
   vendorNamesMore: ['$1 more in the full view', '完整视图中还有 $1 个'],
   matchedAlias: ['Matched “$1”, $2’s name for $3', '匹配“$1”，即 $2 对 $3 的命名'],
   matchedAliasPlain: ['Matched “$1”', '匹配“$1”'],

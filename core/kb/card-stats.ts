@@ -55,11 +55,14 @@ export function cardStats(
   const multi = entries.filter(
     (e) => e.kind === 'threat-actor' && new Set([e.name, ...e.aliases.map((a) => a.text)].map(spellingKey)).size >= 2,
   );
-  const twoCoiners = multi.filter((e) => e.aliases.filter((a) => a.coinedBy !== undefined).length >= 2);
+  // The group's own name counts as coined by the group; `twoVendorCoiners` leaves such names out.
+  const twoCoiners = multi.filter((e) => e.aliases.filter((a) => a.coinedBy !== undefined || a.selfNamed).length >= 2);
+  const twoVendorCoiners = multi.filter((e) => e.aliases.filter((a) => a.coinedBy !== undefined).length >= 2);
   return {
     unreachable: unreachableEntries(entries),
     perKind,
     multiNameGroups: multi.length,
     twoCoiners: twoCoiners.length,
+    twoVendorCoiners: twoVendorCoiners.length,
   };
 }

@@ -7,6 +7,8 @@ export interface VendorName {
   text: string;
   lang: Alias['lang'];
   coinedBy?: string;
+  /** The group's own name for itself (no vendor coined it). */
+  selfNamed: boolean;
   former: boolean;
   disputed: boolean;
 }
@@ -23,16 +25,17 @@ export function foldName(s: string): string {
 }
 
 /**
- * The "names across vendors" table: the entry's name and every alias that says who coined it,
- * whether it is retired, or that it is disputed. Empty when no alias carries any of that.
+ * The "names across vendors" table: the entry's name and every alias that says who coined it (a
+ * vendor, or the group itself), whether it is retired, or that it is disputed. Empty when no alias carries any of that.
  */
 export function vendorNames(entry: Entry): VendorName[] {
   const rows = entry.aliases
-    .filter((a) => a.coinedBy !== undefined || a.former || isDisputed(a))
+    .filter((a) => a.coinedBy !== undefined || a.selfNamed || a.former || isDisputed(a))
     .map((a) => ({
       text: a.text,
       lang: a.lang,
       ...(a.coinedBy ? { coinedBy: a.coinedBy } : {}),
+      selfNamed: a.selfNamed ?? false,
       former: a.former ?? false,
       disputed: isDisputed(a),
     }));

@@ -113,7 +113,8 @@ export function mergeEntry(hand: Obj, atlas: Entry): Obj {
   for (const a of atlas.aliases) {
     const same = index.get(loose(a.text));
     if (same) {
-      if (same.coinedBy === undefined && a.coinedBy !== undefined) same.coinedBy = a.coinedBy;
+      if (same.coinedBy === undefined && same.selfNamed !== true && a.coinedBy !== undefined)
+        same.coinedBy = a.coinedBy;
       if (same.former === undefined && a.former !== undefined) same.former = a.former;
       if (same.usedBy === undefined && a.usedBy !== undefined) same.usedBy = a.usedBy;
       // The atlas's guards against ordinary words hold unless the hand alias sets them itself: letter
@@ -266,7 +267,8 @@ export function mergeLayers(layers: LayerFiles): MergedLayers {
         const same = list.find((a) => isObj(a) && typeof a.text === 'string' && loose(a.text) === loose(alias.text));
         if (isObj(same)) {
           if (same.source === undefined && alias.source !== undefined) same.source = alias.source;
-          if (same.coinedBy === undefined && alias.coinedBy !== undefined) same.coinedBy = alias.coinedBy;
+          if (same.coinedBy === undefined && same.selfNamed !== true && alias.coinedBy !== undefined)
+            same.coinedBy = alias.coinedBy;
         } else target.aliases = [...list, alias];
       });
     if (problems.length > 0) out.push({ file: f.file, data: undefined, notice: true, problems });

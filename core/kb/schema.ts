@@ -91,6 +91,11 @@ export const AliasSchema = v.strictObject({
   primary: v.optional(v.boolean(), false),
   /** The vendor or agency that coined the name ("Microsoft", "CrowdStrike", "Mandiant"…), where known. */
   coinedBy: v.optional(nonEmpty('alias coinedBy')),
+  /**
+   * The group's own name for itself (a hacktivist crew's or a company's chosen name, as its sources
+   * show it in use): who coined it is the group. Never together with coinedBy.
+   */
+  selfNamed: v.optional(v.boolean()),
   /** A name its coiner has retired (Microsoft's element names such as "STRONTIUM"). */
   former: v.optional(v.boolean()),
   /**

@@ -103,6 +103,8 @@ export function validateKb(files: KbFile[], options: ValidateOptions): Entry[] {
     });
     const seen = new Set<string>();
     entry.aliases.forEach((a, i) => {
+      if (a.selfNamed && a.coinedBy !== undefined)
+        p(`aliases.${i}.selfNamed`, `alias "${a.text}" is the group's own name and also coined by ${a.coinedBy}`);
       const key = aliasKey(a.text, a.caseSensitive);
       if (seen.has(key)) {
         p(`aliases.${i}.text`, `alias "${a.text}" is listed twice`);

@@ -127,6 +127,23 @@ describe('names across vendors', () => {
     expect(tableRows()[7]).toEqual(['OLDNAME', 'Microsoft', 'former']);
   });
 
+  test.each([
+    ['en', 'the group itself'],
+    ['zh_CN', '该组织自称'],
+  ] as const)("%s: a group's own name says the group coined it", (lang, coiner) => {
+    const sea = makeEntry('sea', {
+      kind: 'threat-actor',
+      name: 'Syrian Electronic Army',
+      aliases: [
+        alias('Syrian Electronic Army', { selfNamed: true }),
+        alias('Deadeye Jackal', { coinedBy: 'CrowdStrike' }),
+      ],
+    });
+    renderEntry('full', { entry: sea, lang });
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((tr) => tr.children[1]?.textContent)).toEqual([coiner, 'CrowdStrike']);
+  });
+
   test('no table without vendor facts', () => {
     renderEntry('card', { entry: plugx });
     expect(screen.queryByRole('table')).toBeNull();

@@ -49,6 +49,19 @@ describe('vendorNames', () => {
       ['TA453', '', false, true],
     ]);
   });
+  test("a group's own name is a row of its own, coined by no vendor", () => {
+    const sea = entry('sea', {
+      name: 'Syrian Electronic Army',
+      aliases: [
+        alias('Syrian Electronic Army', { selfNamed: true }),
+        alias('Deadeye Jackal', { coinedBy: 'CrowdStrike' }),
+      ],
+    });
+    expect(vendorNames(sea).map((r) => [r.text, r.coinedBy ?? '', r.selfNamed])).toEqual([
+      ['Syrian Electronic Army', '', true],
+      ['Deadeye Jackal', 'CrowdStrike', false],
+    ]);
+  });
   test('empty without vendor facts', () => {
     expect(vendorNames(entry('x', { aliases: [alias('X')] }))).toEqual([]);
   });

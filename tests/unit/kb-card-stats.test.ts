@@ -96,4 +96,17 @@ describe('groups with two or more names', () => {
     ]);
     expect([s.multiNameGroups, s.twoCoiners]).toEqual([1, 1]);
   });
+
+  test("a group's own name counts as coined by the group, and is counted apart", () => {
+    const s = cardStats([
+      entry({
+        name: 'Syrian Electronic Army',
+        aliases: [
+          { text: 'Syrian Electronic Army', lang: 'en', selfNamed: true },
+          { text: 'Deadeye Jackal', lang: 'en', coinedBy: 'CrowdStrike' },
+        ] as Entry['aliases'],
+      }),
+    ]);
+    expect([s.multiNameGroups, s.twoCoiners, s.twoVendorCoiners]).toEqual([1, 1, 0]);
+  });
 });

@@ -429,6 +429,20 @@ describe('the import on the fixture', () => {
     expect(alias(byId(run({ hand })).get('alpha'), 'Delta Kitten')).toBeUndefined();
   });
 
+  test('a record a rule says is no group is left out, and the report says why', () => {
+    const rules = {
+      ...config.mergeRules,
+      notGroups: [{ name: 'Delta Kitten', why: 'A placeholder.', source: 'https://example.org/r' }],
+    };
+    const out = run({ config: { ...config, mergeRules: rules } });
+    expect(byId(run()).has('delta-kitten')).toBe(true);
+    expect(byId(out).has('delta-kitten')).toBe(false);
+    expect(out.report.skippedRecords).toContainEqual({
+      record: 'misp:Delta Kitten',
+      reason: 'not a group: A placeholder.',
+    });
+  });
+
   test.each([
     ['summary', 'A summary a person wrote.'],
     ['aliases', [{ text: 'Alpha Group', lang: 'en', primary: true }]],
@@ -613,9 +627,11 @@ describe('issue 22: reachability, disputed names, letter case, merge rules', () 
     const rulesFile = json('assets/naming/merge-rules.json') as {
       join: { names: string[] }[];
       into: { name: string; id: string }[];
+      notGroups: { name: string }[];
     };
     expect(rulesFile.join.map((j) => j.names[0])).toEqual(expect.arrayContaining(['UNC6384', 'UNC2814']));
     expect(rulesFile.into).toContainEqual(expect.objectContaining({ name: 'WageMole', id: 'famous-chollima' }));
+    expect(rulesFile.notGroups.map((n) => n.name)).toContain('Unnamed Actor');
   });
 });
 

@@ -162,6 +162,11 @@ const cases: Case[] = [
     ],
     { id: 'a', field: 'aliases.1.text' },
   ],
+  [
+    "a group's own name also given a coiner",
+    [fileOf(input('a', { aliases: [{ text: 'X Team', lang: 'en', selfNamed: true, coinedBy: 'CrowdStrike' }] }))],
+    { id: 'a', field: 'aliases.0.selfNamed' },
+  ],
   ['impossible date 2024-02-30', [fileOf(input('a', { asOf: '2024-02-30' }))], { id: 'a', field: 'asOf' }],
   ['date with slashes 2024/01/01', [fileOf(input('a', { asOf: '2024/01/01' }))], { id: 'a', field: 'asOf' }],
   [

@@ -153,8 +153,15 @@ export function actorDrafts(input: ActorDraftsInput): ActorDrafts {
     merges: [],
   };
   const label = (r: ActorRecord) => `${r.source}:${r.primary}`;
+  const notGroups = new Map(ctx.config.mergeRules.notGroups.map((n) => [nameKey(n.name), n.why]));
   clustering.clusters.forEach((keys, i) => {
     const recs = keys.map((k) => recByKey.get(k)!);
+    // A cluster made only of records that are no group (merge-rules.json "notGroups") is left out.
+    const notGroup = recs.map((r) => notGroups.get(nameKey(r.primary)));
+    if (notGroup.every((why) => why !== undefined)) {
+      for (const r of recs) out.skippedRecords.push({ record: label(r), reason: `not a group: ${notGroup[0]}` });
+      return;
+    }
     const link = stateLink(recs);
     for (const r of recs)
       if (r.attack)

@@ -62,6 +62,8 @@ export const MergeRulesSchema = v.object({
   join: v.array(v.object({ names: pair, ...rule })),
   apart: v.array(v.object({ names: pair, ...rule })),
   into: v.optional(v.array(v.object({ name: word, id: word, ...rule })), []),
+  /** Records the data sets file as groups that are none (a tracker's placeholder, a campaign): left out. */
+  notGroups: v.optional(v.array(v.object({ name: word, ...rule })), []),
   separate: v.array(v.object({ name: word, trackedBy: word, mappedBy: word, mappedTo: word, ...rule })),
 });
 
@@ -158,7 +160,7 @@ export function parseImportConfig(raw: {
     sourceDomains: check(CONFIG_FILES.sourceDomains, SourceDomainsSchema, raw.sourceDomains),
     mergeRules:
       raw.mergeRules === undefined
-        ? { join: [], apart: [], into: [], separate: [] }
+        ? { join: [], apart: [], into: [], notGroups: [], separate: [] }
         : check(CONFIG_FILES.mergeRules, MergeRulesSchema, raw.mergeRules),
     coiners:
       raw.coiners === undefined
