@@ -39,6 +39,21 @@ describe('the built knowledge base', () => {
     expect(found(text)).toEqual([id]);
   });
 
+  // Microsoft's retired element names that are no word of the news (unlike Phosphorus, Thallium or
+  // Gadolinium): the press's title case opens the group too, but only beside hacking words.
+  test.each([
+    ['Nobelium', 'apt29', true],
+    ['NOBELIUM', 'apt29', false],
+    ['Strontium', 'apt28', true],
+    ['Zirconium', 'apt31', true],
+    ['Actinium', 'gamaredon', true],
+    ['Dubnium', 'darkhotel', true],
+  ])('%j opens %s; needs hacking words near it: %s', (text, id, guarded) => {
+    const hits = matcher.findAll(`Researchers said ${text} was behind the intrusions.`);
+    expect(hits.map((h) => matcher.id(h.pattern))).toEqual([id]);
+    expect(matcher.requiresContext(hits[0]!.pattern)).toBe(guarded);
+  });
+
   test.each(['wagemole', 'unc6384', 'unc2814'])('the audit merge leaves no separate %s entry', (id) => {
     expect(ids.has(id)).toBe(false);
   });
