@@ -91,11 +91,13 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.goto(`${server.origin}/fixtures/demo-article.html`);
     await waitForHighlights(page);
     await scrollToFirstMention(page);
-    // A recorder in the page: last pointer move, and every time the card appears or goes.
+    // A recorder in the page: the first pointer move of each gesture (a move may arrive as several
+    // events; the pointer can have crossed the mention's edge no earlier than the first), and every
+    // time the card appears or goes.
     await page.evaluate(() => {
-      const w = window as unknown as { __rec: { lastMove: number; events: { open: boolean; t: number }[] } };
-      w.__rec = { lastMove: 0, events: [] };
-      document.addEventListener('pointermove', () => (w.__rec.lastMove = performance.now()), { capture: true });
+      const w = window as unknown as { __rec: { firstMove: number; events: { open: boolean; t: number }[] } };
+      w.__rec = { firstMove: 0, events: [] };
+      document.addEventListener('pointermove', () => (w.__rec.firstMove ||= performance.now()), { capture: true });
       let was = false;
       const tick = () => {
         const open = !!document.querySelector('spyglass-ui')?.shadowRoot?.querySelector('.card');
@@ -105,8 +107,9 @@ describe.each(BROWSERS)('%s', (name) => {
       };
       requestAnimationFrame(tick);
     });
-    type Rec = { lastMove: number; events: { open: boolean; t: number }[] };
+    type Rec = { firstMove: number; events: { open: boolean; t: number }[] };
     const rec = () => page.evaluate(() => (window as unknown as { __rec: Rec }).__rec);
+    const newGesture = () => page.evaluate(() => void ((window as unknown as { __rec: Rec }).__rec.firstMove = 0));
 
     const mentions = await paintedMentions(page);
     const m = mentions.find((p) => p.y > 0 && p.y < 850)!;
@@ -116,16 +119,18 @@ describe.each(BROWSERS)('%s', (name) => {
 
     // 1. Hover: nothing before the delay, the card after it.
     await page.mouseMove(blank.x, blank.y);
+    await newGesture();
     await page.mouseMove(m.x, m.y);
-    const enteredAt = (await rec()).lastMove;
+    const enteredAt = (await rec()).firstMove;
     await page.waitFor(() => (window as unknown as { __rec: Rec }).__rec.events.some((e) => e.open));
     let r = await rec();
     const openedAt = r.events.find((e) => e.open)!.t;
     expect(openedAt - enteredAt).toBeGreaterThanOrEqual(Math.max(150, DEFAULT_SETTINGS.hoverDelayMs - 50));
 
     // 2. Leave to a blank spot: the card goes after about HIDE_MS, not before.
+    await newGesture();
     await page.mouseMove(blank.x, blank.y);
-    const leftAt = (await rec()).lastMove;
+    const leftAt = (await rec()).firstMove;
     await page.waitFor(() => (window as unknown as { __rec: Rec }).__rec.events.some((e) => !e.open));
     r = await rec();
     const closedAt = r.events.find((e) => !e.open)!.t;
@@ -142,7 +147,7 @@ describe.each(BROWSERS)('%s', (name) => {
       return { x: b.left + b.width / 2, y: b.top + Math.min(40, b.height / 2) };
     });
     await page.mouseMove(box!.x, box!.y);
-    const onCardAt = (await rec()).lastMove;
+    const onCardAt = await page.evaluate(() => performance.now());
     await page.waitFor(({ t, ms }) => performance.now() - t > ms * 3, { t: onCardAt, ms: HIDE_MS });
     r = await rec();
     expect(r.events.filter((e) => !e.open).length).toBe(1);
