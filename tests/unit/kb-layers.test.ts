@@ -86,6 +86,18 @@ describe('an atlas record and a hand entry about the same thing become one entry
     expect(out.find((x) => x.id === 'tool-x')?.links).toEqual([{ id: over.id, type: 'used-by' }]);
   });
 
+  test("a hand alias that is the group's own name gains no vendor as coiner from the atlas", () => {
+    const h = entry('apt99', {
+      name: 'APT99',
+      attackId: 'G0999',
+      aliases: [{ text: 'Ninety Panda', lang: 'en', selfNamed: true }],
+    });
+    const e = validated([hand(h)], [atlas(atlasApt), atlas(tool)]).find((x) => x.id === 'apt99')!;
+    const alias = e.aliases.find((a) => a.text === 'Ninety Panda');
+    expect(alias).toMatchObject({ selfNamed: true });
+    expect(alias?.coinedBy).toBeUndefined();
+  });
+
   const guarded = entry('grayling-x', {
     name: 'Grayling',
     aliases: [
