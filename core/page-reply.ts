@@ -52,7 +52,7 @@ export function pageView(s: Settings): PageView {
 }
 
 /** Knowledge-base names in the headline line (before `titleEnd`), as spans. */
-export function headlineNames(matcher: Matcher, page: Pick<PageText, 'text' | 'titleEnd'>): TextMention[] {
+function headlineNames(matcher: Matcher, page: Pick<PageText, 'text' | 'titleEnd'>): TextMention[] {
   if (page.titleEnd === 0) return [];
   const hits: Hit[] = [];
   matcher.scan(page.text, hits, 0, Math.min(page.titleEnd, page.text.length));
@@ -75,6 +75,25 @@ export function unknownIntroduced(
     files: DEFAULT_LEXICON_FILES,
     isPatternName: (n) => defaultPatterns().patternOf(n) !== undefined,
   });
+}
+
+/**
+ * The names on the page the knowledge base does not know, in text order: those in a vendor naming
+ * pattern, and on an espionage page those the article introduces in words. A known name is never an
+ * unknown one, wherever it stands and whether or not it is shown: the headline's names count too
+ * (`found` holds the mentions after the headline line only).
+ */
+export function unknownNames(
+  matcher: Matcher,
+  page: Pick<PageText, 'text' | 'titleEnd'>,
+  found: readonly TextMention[],
+  lang: string,
+  espionage: boolean,
+): PlacedPatternName[] {
+  const known = [...headlineNames(matcher, page), ...found];
+  const names = patternNamesIn(page.text, known);
+  if (espionage) names.push(...unknownIntroduced(page.text, lang, known, names));
+  return names.sort((x, y) => x.start - y.start);
 }
 
 export function pageReply(input: ReplyInput): AnalyzeReply {
@@ -125,12 +144,7 @@ export function pageReply(input: ReplyInput): AnalyzeReply {
     });
     if (brief) reply.brief = brief;
   }
-  // A known name is never an unknown one, wherever it stands and whether or not it is shown: the
-  // headline's names count too (the analysis reports mentions after the headline line only).
-  const known = [...headlineNames(matcher, page), ...a.found];
-  const names = patternNamesIn(page.text, known);
-  // Names the article introduces in words ("a new backdoor dubbed X"): espionage pages only.
-  if (status === 'espionage') names.push(...unknownIntroduced(page.text, a.lang, known, names));
-  if (names.length > 0) reply.patternNames = names.sort((x, y) => x.start - y.start);
+  const names = unknownNames(matcher, page, a.found, a.lang, status === 'espionage');
+  if (names.length > 0) reply.patternNames = names;
   return reply;
 }

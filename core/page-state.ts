@@ -67,8 +67,8 @@ export interface ArticleBrief {
 }
 
 /** What an article introduces a name as ("a new backdoor dubbed X": malware). */
-export type IntroducedKind = 'malware' | 'group' | 'campaign';
-export const INTRODUCED_KINDS: readonly IntroducedKind[] = ['malware', 'group', 'campaign'];
+export const INTRODUCED_KINDS = ['malware', 'group', 'campaign'] as const;
+export type IntroducedKind = (typeof INTRODUCED_KINDS)[number];
 
 /** How the article itself introduced a name (core/engine/introduced-names.ts). */
 export interface Introduction {

@@ -9,9 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzePageText, analyzeText, type AnalysisDetail } from '../core/engine/analyze';
 import { placeMentions, readPageSteps, type TextMention } from '../core/engine/page';
-import { patternNamesIn } from '../core/engine/pattern-names';
 import { runSteps } from '../core/engine/region';
-import { headlineNames, unknownIntroduced } from '../core/page-reply';
+import { unknownNames } from '../core/page-reply';
 import type { PlacedPatternName } from '../core/page-state';
 import { loadKbForNode, matcherForEntries, readHtmlDocument } from '../core/engine/node-support';
 import { readFixtureIndex } from './fixture-index';
@@ -51,8 +50,15 @@ interface Row {
 /** What the extension would list as introduced names for this text (core/page-reply.ts, espionage pages only). */
 function introducedOf(text: string, titleEnd: number, found: readonly TextMention[], a: AnalysisDetail) {
   if (!a.isArticle || !a.espionage) return [];
-  const known = [...headlineNames(matcher, { text, titleEnd }), ...found];
-  return unknownIntroduced(text, a.lang, known, patternNamesIn(text, known));
+  return unknownNames(matcher, { text, titleEnd }, found, a.lang, true).filter((n) => n.introduced);
+}
+
+/** An HTML page analysed as analyzeDocument() does it, with the names it introduces (read from the page's text). */
+function analyzeHtml(path: string): { a: AnalysisDetail; introduced: PlacedPatternName[] } {
+  const { region, page } = runSteps(readPageSteps(readHtmlDocument(path)));
+  const { found, ...judged } = analyzePageText(page, { matcher });
+  const a = { ...judged, mentions: placeMentions(region, found) };
+  return { a, introduced: introducedOf(page.text, page.titleEnd, found, a) };
 }
 
 if (!existsSync(join(corpus, 'manifest.json'))) {
@@ -76,17 +82,14 @@ const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8'))
 const t0 = performance.now();
 for (const rec of manifest) {
   const name = rec.file.replace(/^pages\//, '').replace(/\.html$/, '');
-  // As analyzeDocument() does, keeping the page's text for the introduced names.
-  const { region, page } = runSteps(readPageSteps(readHtmlDocument(join(corpus, rec.file))));
-  const { found, ...judged } = analyzePageText(page, { matcher });
-  const a = { ...judged, mentions: placeMentions(region, found) };
+  const { a, introduced } = analyzeHtml(join(corpus, rec.file));
   rows.push({
     set: `pages-${rec.label === 'espionage' ? 'espionage' : rec.label}`,
     name,
     expected: rec.label === 'espionage',
     a,
     lang: rec.lang,
-    introduced: introducedOf(page.text, page.titleEnd, found, a),
+    introduced,
   });
   if (NON_ARTICLE_PAGES.includes(name)) articleChecks.push({ name, expected: false, got: a.isArticle });
   if (rec.label === 'espionage') articleChecks.push({ name, expected: true, got: a.isArticle });
@@ -107,12 +110,8 @@ for (const f of index) {
   const path = join(fixtures, f.file);
   let a: AnalysisDetail;
   let introduced: PlacedPatternName[];
-  if (f.file.endsWith('.html')) {
-    const { region, page } = runSteps(readPageSteps(readHtmlDocument(path)));
-    const { found, ...judged } = analyzePageText(page, { matcher });
-    a = { ...judged, mentions: placeMentions(region, found) };
-    introduced = introducedOf(page.text, page.titleEnd, found, a);
-  } else {
+  if (f.file.endsWith('.html')) ({ a, introduced } = analyzeHtml(path));
+  else {
     const text = readFileSync(path, 'utf8');
     a = analyzeText(text, { matcher });
     introduced = introducedOf(text, text.indexOf('\n') + 1, a.mentions, a);

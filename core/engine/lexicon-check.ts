@@ -23,12 +23,8 @@ const TermSchema = v.strictObject({
   note: v.optional(v.string()),
 });
 
-const introducerForms = (what: string) =>
-  v.pipe(
-    v.array(v.pipe(v.string(), v.trim(), v.nonEmpty('a form must not be empty'))),
-    v.minLength(1, `needs at least one ${what}`),
-  );
 const namingForms = v.array(v.pipe(v.string(), v.trim(), v.nonEmpty('a form must not be empty')));
+const introducerForms = (what: string) => v.pipe(namingForms, v.minLength(1, `needs at least one ${what}`));
 
 /**
  * Words that introduce a name the knowledge base may not know (core/engine/introduced-names.ts):
@@ -98,9 +94,9 @@ export function checkLexiconFile(file: string, data: unknown): { file?: LexiconF
       problems.push({ file, field: 'introducers', message: 'a language file needs introducer words' });
     const intro = r.output.introducers;
     if (intro)
-      for (const key of ['malware', 'group', 'campaign', 'naming', 'nameFirst', 'joins'] as const) {
+      for (const [key, forms] of Object.entries(intro)) {
         const seen = new Set<string>();
-        (intro[key] ?? []).forEach((form, i) => {
+        forms.forEach((form, i) => {
           if (seen.has(form))
             problems.push({ file, field: `introducers.${key}.${i}`, message: `"${form}" is listed twice` });
           seen.add(form);

@@ -37,6 +37,10 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
 const loose = (t: string) => aliasKey(t, false);
+/** An alias takes a coiner another layer gives it, unless it has one or is the group's own name. */
+const inheritCoiner = (alias: Obj, coinedBy: unknown) => {
+  if (alias.coinedBy === undefined && alias.selfNamed !== true && coinedBy !== undefined) alias.coinedBy = coinedBy;
+};
 
 /** The names an entry is known by as its own: its name and its primary aliases. */
 function primaryNames(e: Obj): string[] {
@@ -113,8 +117,7 @@ export function mergeEntry(hand: Obj, atlas: Entry): Obj {
   for (const a of atlas.aliases) {
     const same = index.get(loose(a.text));
     if (same) {
-      if (same.coinedBy === undefined && same.selfNamed !== true && a.coinedBy !== undefined)
-        same.coinedBy = a.coinedBy;
+      inheritCoiner(same, a.coinedBy);
       if (same.former === undefined && a.former !== undefined) same.former = a.former;
       if (same.usedBy === undefined && a.usedBy !== undefined) same.usedBy = a.usedBy;
       // The atlas's guards against ordinary words hold unless the hand alias sets them itself: letter
@@ -267,8 +270,7 @@ export function mergeLayers(layers: LayerFiles): MergedLayers {
         const same = list.find((a) => isObj(a) && typeof a.text === 'string' && loose(a.text) === loose(alias.text));
         if (isObj(same)) {
           if (same.source === undefined && alias.source !== undefined) same.source = alias.source;
-          if (same.coinedBy === undefined && same.selfNamed !== true && alias.coinedBy !== undefined)
-            same.coinedBy = alias.coinedBy;
+          inheritCoiner(same, alias.coinedBy);
         } else target.aliases = [...list, alias];
       });
     if (problems.length > 0) out.push({ file: f.file, data: undefined, notice: true, problems });
