@@ -132,8 +132,11 @@ describe.each(BROWSERS)('%s', (name) => {
       panel,
       () => {
         const s = document.querySelector('.verdict-line')?.getAttribute('data-status');
+        // Right after the navigation the panel may show the new title before the page's script has
+        // answered ("unreadable" for a moment): wait for the page's own verdict.
         return document.querySelector('.following')?.textContent?.includes('Iranian hacking group') &&
           s !== 'loading' &&
+          s !== 'unreadable' &&
           document.getElementById('app')?.dataset.ready === 'ready'
           ? s
           : null;
